@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { sendToTab } from '../messaging/client';
+import { backgroundMessages } from '../messaging/protocol';
+import { type Handlers, serve } from '../messaging/server';
+import { defaultSiteRules, syncContentScripts } from '../sites/registration';
+
+/** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
+const handlers: Partial<Handlers<typeof backgroundMessages>> = {
+  'app.ping': () => ({ version: browser.runtime.getManifest().version, extensionId: browser.runtime.id }),
+};
+
+/** The background's whole life: listeners first (a woken service worker must not miss the message). */
+export function startBackground(): void {
+  serve(backgroundMessages, handlers);
+
+  // Secrets (the provider key) live in storage.local: keep content scripts out of it entirely.
+  browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+
+  browser.runtime.onInstalled.addListener(() => void syncContentScripts(defaultSiteRules()));
+  browser.runtime.onStartup.addListener(() => void syncContentScripts(defaultSiteRules()));
+
+  // The toolbar button opens the native side panel (Chrome/Edge); the shortcut toggles the docked one.
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-panel') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await sendToTab(tab.id, 'dock.toggle', {}).catch(() => {});
+  });
+}

@@ -1,0 +1,98 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The docked panel: an extension-origin iframe in a closed shadow root beside the page. The page keeps
+ * working: we narrow it with a margin instead of covering it. Page scripts cannot read the iframe
+ * (cross-origin) nor reach into the closed shadow root.
+ */
+export interface Dock {
+  isOpen(): boolean;
+  setOpen(open: boolean): void;
+  setSide(side: 'left' | 'right'): void;
+  setWidth(px: number): void;
+  destroy(): void;
+}
+
+const MIN_WIDTH = 300;
+const MAX_WIDTH = 720;
+
+export function createDock(doc: Document, tabHint: string): Dock {
+  const host = doc.createElement('deskmate-dock');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  let side: 'left' | 'right' = 'right';
+  let width = 380;
+  let open = true;
+  const style = doc.createElement('style');
+  style.textContent = `
+    :host{all:initial}
+    .frame{position:fixed;top:0;height:100vh;z-index:2147483646;border:0;background:#fff;box-shadow:0 0 0 1px #0002,0 4px 24px #0003;color-scheme:normal}
+    .grip{position:fixed;top:0;bottom:0;width:6px;cursor:ew-resize;z-index:2147483647}
+    .tab{position:fixed;top:40%;z-index:2147483647;font:600 12px system-ui;padding:8px 4px;writing-mode:vertical-rl;border:0;background:#23395d;color:#fff;cursor:pointer}
+    .tab:focus-visible{outline:3px solid #ffbf47}
+    [hidden]{display:none!important}`;
+  const frame = doc.createElement('iframe');
+  frame.className = 'frame';
+  frame.title = 'Deskmate panel';
+  frame.src = browser.runtime.getURL(
+    `/sidepanel.html?dock=1&t=${encodeURIComponent(tabHint)}` as '/sidepanel.html',
+  );
+  const grip = doc.createElement('div');
+  grip.className = 'grip';
+  const tab = doc.createElement('button');
+  tab.className = 'tab';
+  tab.type = 'button';
+  tab.textContent = 'Deskmate';
+  tab.setAttribute('aria-label', 'Show the Deskmate panel');
+  tab.addEventListener('click', () => dock.setOpen(true));
+  shadow.append(style, frame, grip, tab);
+
+  const root = doc.documentElement;
+  const originalMargin = { left: root.style.marginLeft, right: root.style.marginRight };
+  function layout() {
+    frame.hidden = grip.hidden = !open;
+    tab.hidden = open;
+    frame.style.width = `${width}px`;
+    frame.style.left = side === 'left' ? '0' : '';
+    frame.style.right = side === 'right' ? '0' : '';
+    grip.style.left = side === 'left' ? `${width - 3}px` : '';
+    grip.style.right = side === 'right' ? `${width - 3}px` : '';
+    tab.style.left = side === 'left' ? '0' : '';
+    tab.style.right = side === 'right' ? '0' : '';
+    root.style.marginLeft = open && side === 'left' ? `${width}px` : originalMargin.left;
+    root.style.marginRight = open && side === 'right' ? `${width}px` : originalMargin.right;
+  }
+
+  grip.addEventListener('pointerdown', (down) => {
+    grip.setPointerCapture(down.pointerId);
+    const move = (e: PointerEvent) => {
+      const w = side === 'right' ? doc.documentElement.clientWidth - e.clientX : e.clientX;
+      dock.setWidth(w);
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', () => grip.removeEventListener('pointermove', move), { once: true });
+  });
+
+  const dock: Dock = {
+    isOpen: () => open,
+    setOpen(next) {
+      open = next;
+      layout();
+    },
+    setSide(next) {
+      side = next;
+      layout();
+    },
+    setWidth(px) {
+      width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(px)));
+      layout();
+    },
+    destroy() {
+      host.remove();
+      root.style.marginLeft = originalMargin.left;
+      root.style.marginRight = originalMargin.right;
+    },
+  };
+  layout();
+  (doc.body ?? doc.documentElement).append(host);
+  return dock;
+}

@@ -1,0 +1,113 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ReadResult, TicketContext } from '../context/ticket-context';
+import { emit } from '../messaging/events';
+import { serve } from '../messaging/server';
+import { tabMessages } from '../messaging/tab-protocol';
+import type { SiteAdapter } from '../sites/types';
+import { createDock, type Dock } from './dock';
+
+type Change = 'ticket' | 'messages' | 'fields' | 'late-content';
+
+/** What changed between two reads, so the panel can mark fields stale instead of re-running. */
+export function diffContexts(before: TicketContext | undefined, after: TicketContext): Change[] {
+  if (!before || before.ticketKey !== after.ticketKey || before.site !== after.site) return ['ticket'];
+  const changes: Change[] = [];
+  const texts = (c: TicketContext) => c.messages.map((m) => m.text).join('\u0000');
+  if (texts(before) !== texts(after)) {
+    const wasLoading = before.unreadable.some((u) => u.field === 'messages');
+    changes.push(wasLoading ? 'late-content' : 'messages');
+  }
+  const fields = (c: TicketContext) => JSON.stringify([c.subject, c.status, c.priority, c.queue, c.fields]);
+  if (fields(before) !== fields(after)) changes.push('fields');
+  return changes;
+}
+
+/**
+ * Wiring shared by every site's content script: detect the ticket, dock the panel, answer the panel,
+ * and tell it when the ticket changes (late content, a new reply, single-page navigation).
+ * Everything is guarded: an adapter failure must never surface as an exception in the host page.
+ */
+export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  let dock: Dock | undefined;
+  let last: TicketContext | undefined;
+  let observer: MutationObserver | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const read = (): ReadResult => {
+    try {
+      return adapter.read(document, new URL(location.href));
+    } catch (error) {
+      return { ok: false, reason: `The ${adapter.name} page could not be read: ${String(error)}` };
+    }
+  };
+
+  const refresh = () => {
+    const result = read();
+    if (!result.ok) return;
+    const changes = diffContexts(last, result.context);
+    last = result.context;
+    if (changes.length > 0) emit('context.changed', { context: result.context, changes });
+  };
+
+  const watch = () => {
+    observer?.disconnect();
+    observer = new MutationObserver(() => {
+      // Desks re-render in bursts; one read per quiet moment keeps the page fast.
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    });
+    for (const root of adapter.watchRoots?.(document) ?? [document.body]) {
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+  };
+
+  // Several site scripts can match one page (self-hosted desks share hosts): only the one whose adapter
+  // recognises the page answers the panel.
+  let serving = false;
+  const answer = () => {
+    if (serving) return;
+    serving = true;
+    serve(tabMessages, {
+      'context.read': () => {
+        const result = read();
+        if (result.ok) last = result.context;
+        return result;
+      },
+      'dock.toggle': ({ open }) => {
+        if (!dock) return { open: false };
+        dock.setOpen(open ?? !dock.isOpen());
+        return { open: dock.isOpen() };
+      },
+    });
+  };
+
+  const start = () => {
+    let detected = false;
+    try {
+      detected = adapter.detect(document, new URL(location.href));
+    } catch {
+      detected = false;
+    }
+    if (!detected) {
+      dock?.destroy();
+      dock = undefined;
+      return;
+    }
+    answer();
+    dock ??= createDock(document, adapter.id);
+    const result = read();
+    if (result.ok) last = result.context;
+    watch();
+  };
+
+  start();
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    start();
+    refresh();
+  });
+  ctx.onInvalidated(() => {
+    observer?.disconnect();
+    clearTimeout(timer);
+    dock?.destroy();
+  });
+}

@@ -1,0 +1,70 @@
+// zod/mini: the envelope is part of every content script (size budget, issue #10).
+import { z } from 'zod/mini';
+
+/**
+ * Error codes the UI knows how to explain. Providers, storage and validation map their failures here
+ * once (see lib/llm/errors.ts), so the panel never parses error strings.
+ */
+export const ErrorCode = z.enum([
+  'invalid_request', // payload failed validation
+  'forbidden', // sender may not send this message, or policy forbids it
+  'not_found',
+  'no_context', // the page is not a ticket the adapter can read
+  'auth', // provider rejected the key (401/403)
+  'model_not_found',
+  'rate_limited',
+  'timeout',
+  'network',
+  'bad_output', // provider answered but not in the template's shape
+  'refused',
+  'cancelled',
+  'provider_error', // 5xx and other provider failures
+  'storage_full',
+  'storage',
+  'policy',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorInfo = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Seconds to wait before retrying, when the provider said so. */
+  retryAfter: z.optional(z.number()),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** Throw this from a handler to reply with a specific code instead of `internal`. */
+export class DeskmateError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'DeskmateError';
+  }
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof DeskmateError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}),
+    };
+  }
+  if (error instanceof z.core.$ZodError) {
+    return { code: 'invalid_request', message: z.prettifyError(error) };
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
+    return {
+      code: 'storage_full',
+      message: 'The browser storage for Deskmate is full. Export and delete old records.',
+    };
+  }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Which extension context sent a message; the background decides what each may ask for. */
+export type SenderRole = 'content' | 'panel' | 'options' | 'background';
+
+export interface MessageSpec {
+  /** Contexts allowed to send it. Content scripts run beside untrusted pages: allow them little. */
+  from: readonly SenderRole[];
+  request: z.core.$ZodType;
+  response: z.core.$ZodType;
+}
+
+/**
+ * Messages the background answers. Domains add theirs here (one spread per domain) so there is one
+ * typed map for the whole extension.
+ */
+export const backgroundMessages = {
+  'app.ping': {
+    from: ['content', 'panel', 'options'],
+    request: z.object({}),
+    response: z.object({ version: z.string(), extensionId: z.string() }),
+  },
+} satisfies Record<string, MessageSpec>;
+
+export type BackgroundMessages = typeof backgroundMessages;
+export type RequestOf<M extends Record<string, MessageSpec>, K extends keyof M> = z.input<M[K]['request']>;
+export type ResponseOf<M extends Record<string, MessageSpec>, K extends keyof M> = z.output<M[K]['response']>;

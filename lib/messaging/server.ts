@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import { DeskmateError, type Reply, toErrorInfo } from './envelope';
+import type { MessageSpec, SenderRole } from './protocol';
+
+export interface SenderInfo {
+  role: SenderRole;
+  /** The tab the sender lives in (content scripts, the docked panel). */
+  tabId?: number;
+  url?: string;
+}
+
+export type Handlers<M extends Record<string, MessageSpec>> = {
+  [K in keyof M]: (
+    payload: z.output<M[K]['request']>,
+    sender: SenderInfo,
+  ) => Promise<z.input<M[K]['response']>> | z.input<M[K]['response']>;
+};
+
+interface RuntimeSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** Classify a sender by its URL: extension pages are trusted more than content scripts. */
+export function senderRole(sender: RuntimeSender, extensionOrigin: string): SenderRole | undefined {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const url = sender.url ?? '';
+  if (url.startsWith(extensionOrigin)) {
+    if (url.includes('/options.html')) return 'options';
+    if (url.includes('/sidepanel.html')) return 'panel';
+    // The only other extension context is the background (service worker or Firefox event page).
+    return 'background';
+  }
+  return sender.tab ? 'content' : undefined;
+}
+
+/**
+ * Answer validated requests. Unknown names are ignored (another listener may own them); a known name
+ * with a bad payload or a sender that may not send it gets an error reply, never a thrown exception.
+ */
+export async function dispatch<M extends Record<string, MessageSpec>>(
+  specs: M,
+  handlers: Partial<Handlers<M>>,
+  message: unknown,
+  sender: RuntimeSender,
+): Promise<Reply<unknown> | undefined> {
+  if (!message || typeof message !== 'object' || !('name' in message)) return undefined;
+  const { name, payload } = message as { name: unknown; payload: unknown };
+  if (typeof name !== 'string' || !Object.hasOwn(specs, name)) return undefined;
+  const spec = specs[name] as MessageSpec;
+  const handler = handlers[name as keyof M];
+  if (!handler) return undefined;
+  try {
+    const role = senderRole(sender, browser.runtime.getURL('/'));
+    if (!role || !spec.from.includes(role)) {
+      throw new DeskmateError('forbidden', `${name} may not be sent from here.`);
+    }
+    const request = z.parse(spec.request, payload);
+    const data = await handler(request as z.output<M[keyof M]['request']>, {
+      role,
+      tabId: sender.tab?.id,
+      url: sender.url,
+    });
+    return { ok: true, data: z.parse(spec.response, data) };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+/** Register handlers on runtime.onMessage (background) using the callback form every browser supports. */
+export function serve<M extends Record<string, MessageSpec>>(specs: M, handlers: Partial<Handlers<M>>): void {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const isOurs =
+      message &&
+      typeof message === 'object' &&
+      typeof (message as { name?: unknown }).name === 'string' &&
+      Object.hasOwn(specs, (message as { name: string }).name) &&
+      (message as { name: string }).name in handlers;
+    if (!isOurs) return false;
+    void dispatch(specs, handlers, message, sender).then(sendResponse);
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+import { TicketContext, type TicketMessage, type Unreadable } from '../../context/ticket-context';
+import { all, first, textOf } from '../dom';
+import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
+import { selectors as s } from './selectors';
+
+function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string): ApplyResult {
+  if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) {
+    return { ok: false, reason: `"${value}" is not one of this desk's options.` };
+  }
+  el.value = value;
+  // Frameworks listen for these; a plain assignment alone would be invisible to them.
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+  return { ok: true };
+}
+
+const targetSelectors: Record<PageTarget, readonly string[]> = {
+  reply: s.reply,
+  'internal-note': s.internalNote,
+  priority: s.priority,
+  status: s.status,
+  category: s.category,
+  queue: [],
+};
+
+export const demoAdapter: SiteAdapter = {
+  id: 'demo',
+  name: 'Deskmate demo desk',
+  detect: (doc) => Boolean(first(doc, s.marker) && first(doc, s.ticket)),
+  read(doc, url) {
+    const main = first<HTMLElement>(doc, s.ticket);
+    if (!main) return { ok: false, reason: 'This page is not a demo desk ticket.' };
+    const unreadable: Unreadable[] = [];
+    const messages: TicketMessage[] = [];
+    if (first(doc, s.threadLoading))
+      unreadable.push({ field: 'messages', reason: 'The conversation is still loading.' });
+    for (const el of all(doc, s.message)) {
+      const text = textOf(first(el, s.messageBody));
+      if (!text) continue;
+      const role = el.getAttribute('data-role');
+      messages.push({
+        id: el.getAttribute('data-message-id') ?? undefined,
+        author: textOf(first(el, s.messageAuthor)) ?? 'unknown',
+        role: role === 'agent' || role === 'internal' ? role : 'customer',
+        time: first(el, s.messageTime)?.getAttribute('datetime') ?? undefined,
+        text,
+      });
+    }
+    const read = (field: string, sel: readonly string[]) => {
+      const value = textOf(first(doc, sel));
+      if (!value) unreadable.push({ field, reason: 'not found on the page' });
+      return value;
+    };
+    const category = read('category', s.category);
+    const parsed = TicketContext.safeParse({
+      site: 'demo',
+      ticketKey: main.dataset.ticketId,
+      url: url.href,
+      subject: read('subject', s.subject),
+      requester: {
+        name: read('requester.name', s.requesterName),
+        email: read('requester.email', s.requesterEmail),
+      },
+      status: read('status', s.status),
+      priority: read('priority', s.priority),
+      queue: read('queue', s.queue),
+      fields: category ? { Category: category } : {},
+      messages,
+      unreadable,
+      readAt: Date.now(),
+    });
+    return parsed.success ? { ok: true, context: parsed.data } : { ok: false, reason: parsed.error.message };
+  },
+  targets: (doc) =>
+    (Object.keys(targetSelectors) as PageTarget[]).filter((t) => first(doc, targetSelectors[t])),
+  async apply(doc, _url, target, value) {
+    const el = first<HTMLTextAreaElement | HTMLSelectElement>(doc, targetSelectors[target]);
+    if (!el) return { ok: false, reason: `This page has no ${target} field.` };
+    return setValue(el, value);
+  },
+  watchRoots: (doc) => [first(doc, s.thread), first(doc, s.ticket)].filter((e): e is Element => Boolean(e)),
+};

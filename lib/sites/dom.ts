@@ -1,0 +1,73 @@
+/**
+ * Small DOM helpers shared by adapters. `first` tries selectors in order (alternatives are listed
+ * most-specific first in each site's selectors.ts) and returns undefined instead of throwing.
+ */
+export function first<E extends Element = Element>(
+  root: ParentNode,
+  selectors: readonly string[],
+): E | undefined {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector<E>(selector);
+      if (found) return found;
+    } catch {
+      // An invalid selector (a desk-specific pseudo-class, a typo in admin config) is a miss, not a crash.
+    }
+  }
+  return undefined;
+}
+
+export function all<E extends Element = Element>(root: ParentNode, selectors: readonly string[]): E[] {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelectorAll<E>(selector);
+      if (found.length > 0) return [...found];
+    } catch {
+      // see first()
+    }
+  }
+  return [];
+}
+
+/** Visible text of an element with whitespace folded; inputs give their value. */
+export function textOf(el: Element | undefined | null): string | undefined {
+  if (!el) return undefined;
+  const raw =
+    el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
+      ? el.value
+      : el instanceof HTMLSelectElement
+        ? (el.selectedOptions[0]?.textContent ?? el.value)
+        : blockText(el);
+  const text = raw
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+  return text || undefined;
+}
+
+const BLOCK = /^(P|DIV|LI|UL|OL|TR|H[1-6]|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|FOOTER|TABLE|DT|DD)$/;
+
+/**
+ * Text with line breaks where the page shows them (br and block elements), without innerText:
+ * innerText forces layout, which is slow on a 1,000-message thread and missing in test DOMs.
+ */
+export function blockText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR') parts.push('\n');
+        else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+        else if (BLOCK.test(tag)) {
+          parts.push('\n');
+          walk(child);
+          parts.push('\n');
+        } else walk(child);
+      }
+    }
+  };
+  walk(el);
+  return parts.join('');
+}

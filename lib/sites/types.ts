@@ -1,0 +1,26 @@
+import type { ReadResult } from '../context/ticket-context';
+
+/** Page fields an adapter may be able to set; templates declare which field applies where. */
+export type PageTarget = 'reply' | 'internal-note' | 'priority' | 'status' | 'category' | 'queue';
+
+export type ApplyResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * One help desk. Pure over Document + URL so fixtures can test it; returns results, never throws.
+ * Selectors live in `lib/sites/<site>/selectors.ts`.
+ */
+export interface SiteAdapter {
+  /** 'rt', 'redmine', 'demo', 'zendesk', ... */
+  id: string;
+  /** Human name shown in settings. */
+  name: string;
+  /** Is this page a ticket of this desk? Cheap: runs on every matching page load. */
+  detect(doc: Document, url: URL): boolean;
+  read(doc: Document, url: URL): ReadResult;
+  /** Which targets this page can take now (the reply box may be hidden until a click). */
+  targets(doc: Document, url: URL): PageTarget[];
+  /** Write a value; only ever called on the agent's action. */
+  apply(doc: Document, url: URL, target: PageTarget, value: string): Promise<ApplyResult>;
+  /** Elements whose mutations mean the ticket changed (new reply, late history). */
+  watchRoots?(doc: Document): Element[];
+}
