@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * User-facing settings, one schema per domain. Managed policy (lib/policy) uses the same shapes:
+ * effective = locked policy > user > policy default > these defaults (lib/settings/effective.ts).
+ * Parts marked "validated by lib/<domain>" hold data whose full schema lives in that domain.
+ */
+export const ProviderSettings = z.object({
+  /** `local`: the built-in engine, no network. `openai`: any OpenAI-compatible endpoint. */
+  kind: z.enum(['local', 'openai']).default('local'),
+  baseUrl: z.string().url().optional(),
+  model: z.string().min(1).default('gpt-4.1-mini'),
+  /** Kept in storage.local (trusted contexts only), never sent to a content script or the page. */
+  apiKey: z.string().optional(),
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  maxRetries: z.number().int().min(0).max(5).default(2),
+});
+export type ProviderSettings = z.infer<typeof ProviderSettings>;
+
+export const RedactionPattern = z.object({
+  name: z.string().min(1),
+  /** A JavaScript regular expression source, matched case-insensitively. */
+  pattern: z.string().min(1),
+});
+
+export const RedactionSettings = z.object({
+  enabled: z.boolean().default(true),
+  email: z.boolean().default(true),
+  phone: z.boolean().default(true),
+  card: z.boolean().default(true),
+  iban: z.boolean().default(true),
+  nationalId: z.boolean().default(true),
+  custom: z.array(RedactionPattern).default([]),
+});
+
+export const SiteToggle = z.object({
+  enabled: z.boolean().default(true),
+  /** Match patterns; default: the site's own (lib/sites/catalog.ts). */
+  matches: z.array(z.string()).optional(),
+});
+
+export const SitesSettings = z.object({
+  sites: z.record(z.string(), SiteToggle).default({}),
+  /** Desks described by selectors; validated by lib/sites/generic. */
+  genericDesks: z.array(z.unknown()).default([]),
+});
+
+export const TemplateMode = z.enum(['shadow', 'assist']);
+export const TemplatesSettings = z.object({
+  disabledBuiltins: z.array(z.string()).default([]),
+  /** Custom templates as JSON; validated by lib/templates/custom. */
+  custom: z.array(z.unknown()).default([]),
+  modes: z.record(z.string(), TemplateMode).default({}),
+  /** A field is pre-accepted (auto) once its measured accuracy >= threshold over >= minTickets tickets. */
+  auto: z
+    .object({
+      threshold: z.number().min(0).max(1).default(0.95),
+      minTickets: z.number().int().min(1).default(30),
+    })
+    .default({ threshold: 0.95, minTickets: 30 }),
+  owners: z.record(z.string(), z.object({ name: z.string(), contact: z.string() })).default({}),
+});
+
+export const EscalationSettings = z.object({
+  /** Rules as data; validated by lib/escalation. */
+  rules: z.array(z.unknown()).default([]),
+  /** Model risk signals below this confidence are shown as hints, not flags. */
+  signalThreshold: z.number().min(0).max(1).default(0.6),
+});
+
+export const LearningSettings = z.object({
+  enabled: z.boolean().default(true),
+  useCorrectionsInPrompts: z.boolean().default(true),
+});
+
+export const Settings = z.object({
+  provider: ProviderSettings.default(ProviderSettings.parse({})),
+  redaction: RedactionSettings.default(RedactionSettings.parse({})),
+  sites: SitesSettings.default(SitesSettings.parse({})),
+  templates: TemplatesSettings.default(TemplatesSettings.parse({})),
+  escalation: EscalationSettings.default(EscalationSettings.parse({})),
+  learning: LearningSettings.default(LearningSettings.parse({})),
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+  exportAllowed: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
