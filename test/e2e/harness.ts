@@ -45,9 +45,11 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
 export async function waitForSiteScripts(worker: Worker, ids: string[] = ['demo']): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const registered = await worker.evaluate(async () =>
-      (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
-    );
+    // Runs in the service worker, where `chrome` exists; typed loosely because Node does not have it.
+    const registered: string[] = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    });
     if (ids.every((id) => registered.includes(id))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
