@@ -14,7 +14,9 @@ execFileSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
 console.log('Building the extension...');
 execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 
-const desk = await startDemoDesk({ port: Number(process.env.DEMO_PORT ?? 4100) }).catch(() => startDemoDesk());
+const desk = await startDemoDesk({ port: Number(process.env.DEMO_PORT ?? 4100) }).catch(() =>
+  startDemoDesk(),
+);
 console.log(`Demo desk: ${desk.baseUrl}`);
 const session = await launch({ headless: !headed });
 

@@ -12,7 +12,9 @@ try {
 }
 const passed = results.numPassedTests ?? 0;
 // A file that failed to load counts as a failure even though none of its tests ran.
-const brokenFiles = (results.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults?.length === 0).length;
+const brokenFiles = (results.testResults ?? []).filter(
+  (f) => f.status === 'failed' && f.assertionResults?.length === 0,
+).length;
 const failed = (results.numFailedTests ?? 0) + brokenFiles;
 const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -5,7 +5,6 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import seed from './tickets.json' with { type: 'json' };
 
-
 export const STATUSES = ['new', 'open', 'pending', 'solved'];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 export const CATEGORIES = [

@@ -21,7 +21,9 @@ test('the extension loads with its fixed ID', () => {
 test('a demo ticket gets the docked panel, which reads the ticket and talks to the background', async () => {
   const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
   await expect.poll(() => panel.getByTestId('background-status').textContent()).toMatch(/connected/);
-  await expect.poll(() => panel.getByTestId('ticket-summary').textContent()).toContain('Refund for damaged blender');
+  await expect
+    .poll(() => panel.getByTestId('ticket-summary').textContent())
+    .toContain('Refund for damaged blender');
   // The page stays usable: it is narrowed, not covered.
   const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
   expect(Number.parseInt(margin, 10)).toBeGreaterThanOrEqual(300);

@@ -38,7 +38,10 @@ export interface Session {
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? context.waitForEvent('serviceworker');
+  return (
+    context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ??
+    context.waitForEvent('serviceworker')
+  );
 }
 
 /** Wait until the background registered the site scripts (it does so on install/startup). */
@@ -60,7 +63,9 @@ export async function waitForSiteScripts(worker: Worker, ids: string[] = ['demo'
 export async function dockedPanel(page: Page, timeout = 15_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${EXTENSION_ID}/sidepanel.html`));
+    const frame = page
+      .frames()
+      .find((f) => f.url().startsWith(`chrome-extension://${EXTENSION_ID}/sidepanel.html`));
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
       return frame;

@@ -42,7 +42,12 @@ describe('demo desk adapter', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const c = result.context;
-    expect(c).toMatchObject({ site: 'demo', ticketKey: '1006', subject: 'Wrong size delivered', status: 'new' });
+    expect(c).toMatchObject({
+      site: 'demo',
+      ticketKey: '1006',
+      subject: 'Wrong size delivered',
+      status: 'new',
+    });
     expect(c.requester).toEqual({ name: 'Kenji Watanabe', email: 'kenji.w@example.jp' });
     expect(c.messages.map((m) => m.role)).toEqual(['customer', 'customer']);
     expect(c.messages[1]?.text).toContain('#A-10663');
@@ -58,7 +63,9 @@ describe('demo desk adapter', () => {
   test('says the thread is still loading instead of returning an empty conversation silently', () => {
     const { doc, url } = load('/tickets/1001?late=1');
     const result = demoAdapter.read(doc, url);
-    expect(result.ok && result.context.unreadable).toEqual([{ field: 'messages', reason: 'The conversation is still loading.' }]);
+    expect(result.ok && result.context.unreadable).toEqual([
+      { field: 'messages', reason: 'The conversation is still loading.' },
+    ]);
   });
 
   test('the inbox is not a ticket', () => {

@@ -11,7 +11,12 @@ const content = { id: fakeBrowser.runtime.id, url: 'https://desk.example/ticket/
 
 describe('dispatch', () => {
   test('answers a valid request with { ok: true, data }', async () => {
-    const reply = await dispatch(backgroundMessages, { 'app.ping': () => ({ version: '1', extensionId: 'x' }) }, { name: 'app.ping', payload: {} }, panel);
+    const reply = await dispatch(
+      backgroundMessages,
+      { 'app.ping': () => ({ version: '1', extensionId: 'x' }) },
+      { name: 'app.ping', payload: {} },
+      panel,
+    );
     expect(reply).toEqual({ ok: true, data: { version: '1', extensionId: 'x' } });
   });
 
@@ -28,18 +33,30 @@ describe('dispatch', () => {
   });
 
   test('refuses a message from a sender that may not send it', async () => {
-    const reply = await dispatch(tabMessages, { 'context.read': () => ({ ok: false, reason: 'x' }) }, { name: 'context.read', payload: {} }, content);
+    const reply = await dispatch(
+      tabMessages,
+      { 'context.read': () => ({ ok: false, reason: 'x' }) },
+      { name: 'context.read', payload: {} },
+      content,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   test('refuses other extensions', async () => {
-    const reply = await dispatch(backgroundMessages, { 'app.ping': () => ({ version: '1', extensionId: 'x' }) }, { name: 'app.ping', payload: {} }, { ...panel, id: 'someone-else' });
+    const reply = await dispatch(
+      backgroundMessages,
+      { 'app.ping': () => ({ version: '1', extensionId: 'x' }) },
+      { name: 'app.ping', payload: {} },
+      { ...panel, id: 'someone-else' },
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   test('ignores messages it does not know (another listener may own them)', async () => {
     expect(await dispatch(backgroundMessages, {}, { name: 'nope', payload: {} }, panel)).toBeUndefined();
-    expect(await dispatch(backgroundMessages, {}, { event: 'context.changed', payload: {} }, panel)).toBeUndefined();
+    expect(
+      await dispatch(backgroundMessages, {}, { event: 'context.changed', payload: {} }, panel),
+    ).toBeUndefined();
   });
 
   test('a handler error becomes { ok: false, error } with its code', async () => {
@@ -53,6 +70,9 @@ describe('dispatch', () => {
       { name: 'app.ping', payload: {} },
       panel,
     );
-    expect(reply).toEqual({ ok: false, error: { code: 'rate_limited', message: 'slow down', retryAfter: 7 } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: 'slow down', retryAfter: 7 },
+    });
   });
 });
