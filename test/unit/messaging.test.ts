@@ -24,7 +24,12 @@ describe('dispatch', () => {
     let called = false;
     const reply = await dispatch(
       tabMessages,
-      { 'dock.toggle': () => ((called = true), { open: true }) },
+      {
+        'dock.toggle': () => {
+          called = true;
+          return { open: true };
+        },
+      },
       { name: 'dock.toggle', payload: { open: 'yes' } },
       panel,
     );
