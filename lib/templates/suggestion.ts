@@ -38,6 +38,18 @@ export const FieldState = z.object({
 });
 export type FieldState = z.infer<typeof FieldState>;
 
+/** Risk categories a template can ask the model for (lib/escalation decides flag vs. hint). */
+export const RiskCategory = z.enum(['legal', 'safety', 'security', 'churn', 'compliance', 'abuse']);
+export type RiskCategory = z.infer<typeof RiskCategory>;
+
+export const RiskSignal = z.object({
+  category: RiskCategory,
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(Evidence).default([]),
+  rationale: z.string().optional(),
+});
+export type RiskSignal = z.infer<typeof RiskSignal>;
+
 /** A model's or the local engine's pre-fill of one template for one ticket. */
 export const Suggestion = z.object({
   id: z.string(),
@@ -50,5 +62,7 @@ export const Suggestion = z.object({
   provider: z.object({ kind: z.enum(['openai', 'local']), model: z.string() }),
   createdAt: z.number(),
   fields: z.record(z.string(), FieldState),
+  /** Model risk signals, when the template asks for them. */
+  risks: z.array(RiskSignal).default([]),
 });
 export type Suggestion = z.infer<typeof Suggestion>;
