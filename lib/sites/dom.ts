@@ -53,21 +53,33 @@ const BLOCK = /^(P|DIV|LI|UL|OL|TR|H[1-6]|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|
  */
 export function blockText(el: Element): string {
   const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName;
-        if (tag === 'BR') parts.push('\n');
-        else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
-        else if (BLOCK.test(tag)) {
-          parts.push('\n');
-          walk(child);
-          parts.push('\n');
-        } else walk(child);
-      }
+  // Iterative walk: a hostile or broken page can nest thousands of levels deep, which would overflow
+  // the stack of a recursive one. The stack holds nodes to visit, or a string to emit after a block.
+  const stack: (Node | string)[] = [];
+  for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
     }
-  };
-  walk(el);
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName;
+    if (tag === 'BR') {
+      parts.push('\n');
+      continue;
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+    const block = BLOCK.test(tag);
+    if (block) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   return parts.join('');
 }
