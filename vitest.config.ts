@@ -16,6 +16,19 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Saved pages reference stylesheets, scripts and frames on their desks: never load or run
+          // them (no test reaches the network, and a fixture's scripts are not ours to execute).
+          environmentOptions: {
+            happyDOM: {
+              settings: {
+                disableJavaScriptEvaluation: true,
+                disableJavaScriptFileLoading: true,
+                disableCSSFileLoading: true,
+                disableIframePageLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
+              },
+            },
+          },
           setupFiles: ['fake-indexeddb/auto', 'test/unit/setup.ts'],
         },
       },
