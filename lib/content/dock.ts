@@ -7,6 +7,8 @@ import { browser } from 'wxt/browser';
  */
 export interface Dock {
   isOpen(): boolean;
+  /** Where it is and how wide, for the panel's dock controls. */
+  state(): { open: boolean; side: 'left' | 'right'; width: number };
   setOpen(open: boolean): void;
   setSide(side: 'left' | 'right'): void;
   setWidth(px: number): void;
@@ -74,6 +76,7 @@ export function createDock(doc: Document, tabHint: string): Dock {
 
   const dock: Dock = {
     isOpen: () => open,
+    state: () => ({ open, side, width }),
     setOpen(next) {
       open = next;
       layout();

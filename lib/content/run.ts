@@ -78,6 +78,13 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
         dock.setOpen(open ?? !dock.isOpen());
         return { open: dock.isOpen() };
       },
+      'dock.set': ({ open, side, width }) => {
+        if (!dock) return { open: false, side: 'right' as const, width: 0 };
+        if (side) dock.setSide(side);
+        if (width !== undefined) dock.setWidth(width);
+        if (open !== undefined) dock.setOpen(open);
+        return dock.state();
+      },
     });
   };
 

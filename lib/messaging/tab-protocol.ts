@@ -20,6 +20,16 @@ export const tabMessages = {
     request: z.object({ open: z.optional(z.boolean()) }),
     response: z.object({ open: z.boolean() }),
   },
+  /** Move, resize or collapse the docked panel (the panel's own dock controls). */
+  'dock.set': {
+    from: ['panel'],
+    request: z.object({
+      open: z.optional(z.boolean()),
+      side: z.optional(z.enum(['left', 'right'])),
+      width: z.optional(z.number()),
+    }),
+    response: z.object({ open: z.boolean(), side: z.enum(['left', 'right']), width: z.number() }),
+  },
 } satisfies Record<string, MessageSpec>;
 
 /**
