@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { FieldValue } from '../templates/suggestion';
+import { CorrectionRecord, correctionKey } from './records';
 
 /**
  * Deskmate's records, in the extension origin's IndexedDB only (never the host page's).
@@ -42,6 +43,11 @@ export interface Correction {
   reason?: string;
   /** Set when it came from a colleague's team pack. */
   imported?: { from: string; at: number };
+  /**
+   * Content hash of what makes a correction the same one (template, field, ticket, values, time), so a
+   * team pack imported twice adds nothing. A hash, never content (version 2).
+   */
+  dedupKey: string;
 }
 
 /** An escalation decision: what fired, what the agent did, why. */
@@ -93,7 +99,28 @@ export class DeskmateDb extends Dexie {
       events: '++id, time, type, ticketHash',
       learnerState: '&key',
     });
+    // v2: corrections get a de-duplication key (team-pack import) and are re-validated.
+    this.version(2)
+      .stores({ corrections: '++id, time, [templateId+field], site, ticketHash, dedupKey' })
+      .upgrade(upgradeTo2);
   }
+}
+
+/**
+ * v1 -> v2: every correction gets its `dedupKey`, and is re-parsed with the record schema so rows
+ * written by an older build are repaired (missing lists, versions) rather than half-valid. A row that
+ * cannot be repaired is kept as it was (nothing is lost) and skipped by readers that validate.
+ */
+export async function upgradeTo2(tx: Transaction): Promise<void> {
+  await tx
+    .table('corrections')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const parsed = CorrectionRecord.safeParse(row);
+      if (!parsed.success) return;
+      Object.assign(row, parsed.data);
+      row.dedupKey = correctionKey(parsed.data);
+    });
 }
 
 let instance: DeskmateDb | undefined;
