@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TicketContext } from '@/lib/context/ticket-context';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { startDemoDesk } from '../../demo-desk/server.mjs';
 
 /**
  * Fuzzing the adapters: every shipped adapter over every saved page, mutated in the ways real pages
@@ -20,8 +22,29 @@ const adapters: SiteAdapter[] = Object.values(modules).flatMap((mod) =>
   ),
 );
 
+/** Pages the demo desk renders (a ticket, a late-loading one, a long thread, the inbox). */
+const deskPages: { name: string; html: string }[] = [];
+beforeAll(async () => {
+  const desk = await startDemoDesk();
+  const fetchText = (url: string) =>
+    new Promise<string>((resolve, reject) => {
+      get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve(body));
+      }).on('error', reject);
+    });
+  for (const path of ['/tickets/1006', '/tickets/1001?late=1', '/tickets/1003?thread=200', '/']) {
+    deskPages.push({ name: `demo desk ${path}`, html: await fetchText(desk.baseUrl + path) });
+  }
+  await desk.close();
+});
+
 function fixtures(): { name: string; html: string }[] {
-  const out: { name: string; html: string }[] = [];
+  const out: { name: string; html: string }[] = [...deskPages];
   const roots = ['test/fixtures', '../shared/reference/desks'];
   for (const root of roots) {
     let files: string[] = [];
