@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
 import { type Handlers, serve } from '../messaging/server';
+import { policyHandlers } from '../policy/handlers';
 import { defaultSiteRules, syncContentScripts } from '../sites/registration';
 
 /** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
 const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   'app.ping': () => ({ version: browser.runtime.getManifest().version, extensionId: browser.runtime.id }),
+  ...policyHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SettingsPatch, SettingsView } from '../policy/view';
 
 /** Which extension context sent a message; the background decides what each may ask for. */
 export type SenderRole = 'content' | 'panel' | 'options' | 'background';
@@ -20,6 +21,10 @@ export const backgroundMessages = {
     request: z.object({}),
     response: z.object({ version: z.string(), extensionId: z.string() }),
   },
+  /** Effective settings (no API key), where each value came from, locks, policy status (lib/policy). */
+  'settings.get': { from: ['panel', 'options'], request: z.object({}), response: SettingsView },
+  /** Change the user's settings; locked paths are refused with a `policy` error (lib/policy). */
+  'settings.save': { from: ['options'], request: SettingsPatch, response: SettingsView },
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;

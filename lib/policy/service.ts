@@ -1,0 +1,45 @@
+import { currentPolicyLayer, getUserOverrides, resolveSettings, saveUserPatch } from '../settings/effective';
+import type { Json } from './paths';
+import type { PolicyStatus, SettingsView } from './view';
+
+let statusProvider: () => PolicyStatus = () => ({
+  present: false,
+  valid: true,
+  errors: [],
+  pending: false,
+  missingHostPermissions: [],
+});
+
+/** lib/policy/read.ts installs the live policy status here. */
+export function setPolicyStatusProvider(provider: () => PolicyStatus): void {
+  statusProvider = provider;
+}
+
+/** Effective settings without the key, with where each value came from and what is locked. */
+export async function getSettingsView(): Promise<SettingsView> {
+  const policy = currentPolicyLayer();
+  const { settings, sources } = resolveSettings(await getUserOverrides(), policy);
+  const { apiKey, ...provider } = settings.provider;
+  return {
+    settings: { ...settings, provider: { ...provider, hasApiKey: Boolean(apiKey) } },
+    sources,
+    locked: [...policy.locked],
+    policy: statusProvider(),
+  };
+}
+
+/** Validate and save a change to the user's settings, then answer like settings.get. */
+export async function saveSettings(patch: Json): Promise<SettingsView> {
+  await saveUserPatch(patch, currentPolicyLayer());
+  const view = await getSettingsView();
+  for (const listener of savedListeners) listener();
+  return view;
+}
+
+const savedListeners = new Set<() => void>();
+
+/** Run `listener` after every successful settings.save (site re-sync, open pages refresh). */
+export function onSettingsSaved(listener: () => void): () => void {
+  savedListeners.add(listener);
+  return () => savedListeners.delete(listener);
+}
