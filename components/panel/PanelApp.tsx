@@ -1,14 +1,38 @@
+import type { ReactNode } from 'react';
 import type { TicketContext } from '@/lib/context/ticket-context';
 import type { ErrorInfo } from '@/lib/messaging/envelope';
+import { DockControls } from './DockControls';
+import { ErrorNotice } from './ErrorNotice';
+import { FieldList } from './FieldList';
+import { GuideBar } from './GuideBar';
+import { OutputBar } from './OutputBar';
+import { RunStatus } from './RunStatus';
+import { TemplatePicker } from './TemplatePicker';
+import type { DockActions, DockView, PanelActions, WorkView } from './types';
 
 export interface PanelAppProps {
   context?: TicketContext;
   contextError?: ErrorInfo;
   backgroundVersion?: string;
+  work?: WorkView;
+  actions?: PanelActions;
+  /** Present when docked beside the page (not in the native side panel). */
+  dock?: { view: DockView; actions: DockActions };
+  /** Extra sections other domains mount (escalation banner...), shown above the template. */
+  banner?: ReactNode;
 }
 
 /** The panel: one app for the docked iframe and the native side panel. */
-export function PanelApp({ context, contextError, backgroundVersion }: PanelAppProps) {
+export function PanelApp({
+  context,
+  contextError,
+  backgroundVersion,
+  work,
+  actions,
+  dock,
+  banner,
+}: PanelAppProps) {
+  const template = work?.templates.find((t) => t.id === work.templateId);
   return (
     <main className="panel" aria-label="Deskmate">
       <header className="panel-header">
@@ -16,6 +40,7 @@ export function PanelApp({ context, contextError, backgroundVersion }: PanelAppP
         <span className="connection" data-testid="background-status">
           {backgroundVersion ? `connected · v${backgroundVersion}` : 'connecting…'}
         </span>
+        {dock && <DockControls dock={dock.view} actions={dock.actions} />}
       </header>
       {contextError && (
         <p role="alert" className="error">
@@ -23,7 +48,7 @@ export function PanelApp({ context, contextError, backgroundVersion }: PanelAppP
         </p>
       )}
       {context ? (
-        <section aria-label="Ticket" data-testid="ticket-summary">
+        <section aria-label="Ticket" data-testid="ticket-summary" className="ticket-summary">
           <h2>{context.subject ?? `Ticket ${context.ticketKey}`}</h2>
           <p>
             #{context.ticketKey} · {context.requester?.name ?? 'unknown requester'} ·{' '}
@@ -32,6 +57,46 @@ export function PanelApp({ context, contextError, backgroundVersion }: PanelAppP
         </section>
       ) : (
         !contextError && <p>Reading the ticket…</p>
+      )}
+      {banner}
+      {context && work && actions && (
+        <>
+          <TemplatePicker
+            templates={work.templates}
+            suggestedId={work.suggestedId}
+            value={work.templateId}
+            onPick={actions.pickTemplate}
+          />
+          <RunStatus run={work.run} onCancel={actions.cancel} />
+          {work.error && <ErrorNotice error={work.error} actions={actions} />}
+          {template && (
+            <>
+              {work.stale && (
+                <div className="notice" role="status">
+                  <p>The ticket changed since this was filled.</p>
+                  <button type="button" onClick={() => actions.regenerate({})} disabled={Boolean(work.run)}>
+                    Refresh all
+                  </button>
+                </div>
+              )}
+              {template.mode !== 'shadow' && (
+                <GuideBar
+                  busy={Boolean(work.run)}
+                  onRun={(instruction) => actions.regenerate({ instruction })}
+                />
+              )}
+              <FieldList template={template} work={work} actions={actions} />
+              <OutputBar
+                applicable={work.applicable}
+                busy={Boolean(work.run)}
+                save={work.save}
+                notice={work.notice}
+                onApply={actions.apply}
+                onCopy={actions.copy}
+              />
+            </>
+          )}
+        </>
       )}
     </main>
   );

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { parseValue, sameValue, type TemplateField, valueText } from '@/lib/panel/model';
+import type { FieldValue } from '@/lib/templates/suggestion';
+
+interface Props {
+  field: TemplateField;
+  value: FieldValue;
+  inputId: string;
+  describedBy: string;
+  onChange(value: FieldValue): void;
+}
+
+/** The editor that fits the field's kind: a select for enums, a text area for long text, else a line. */
+export function FieldInput({ field, value, inputId, describedBy, onChange: report }: Props) {
+  // Typed text is kept as typed ("12." or "a, " would not survive a round trip through the value);
+  // it follows the value only when the value changes from outside (undo, a picked candidate, a re-run).
+  const [text, setText] = useState(valueText(value));
+  useEffect(() => {
+    setText((typed) => (sameValue(parseValue(field, typed), value) ? typed : valueText(value)));
+  }, [value, field]);
+  const onChange = (next: FieldValue) => report(next);
+  const common = {
+    id: inputId,
+    'aria-describedby': describedBy,
+    'data-testid': `field-input-${field.id}`,
+    'aria-required': field.required || undefined,
+  };
+  if (field.kind === 'enum' && field.options?.length) {
+    return (
+      <select
+        {...common}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseValue(field, e.target.value));
+        }}
+      >
+        <option value="">(none)</option>
+        {field.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+        {text && !field.options.includes(text) && <option value={text}>{text}</option>}
+      </select>
+    );
+  }
+  if (field.kind === 'boolean') {
+    return (
+      <select
+        {...common}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseValue(field, e.target.value));
+        }}
+      >
+        <option value="">(none)</option>
+        <option value="true">yes</option>
+        <option value="false">no</option>
+      </select>
+    );
+  }
+  if (field.kind === 'longText') {
+    return (
+      <textarea
+        {...common}
+        rows={Math.min(12, Math.max(4, text.split('\n').length + 1))}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parseValue(field, e.target.value));
+        }}
+      />
+    );
+  }
+  return (
+    <input
+      {...common}
+      type="text"
+      inputMode={field.kind === 'number' ? 'decimal' : undefined}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseValue(field, e.target.value));
+      }}
+    />
+  );
+}

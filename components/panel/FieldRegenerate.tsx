@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+
+/** Ask for one field again, optionally with an instruction ("shorter", "mention the replacement"). */
+export function FieldRegenerate({
+  label,
+  busy,
+  onRun,
+}: {
+  label: string;
+  busy: boolean;
+  onRun(instruction: string): void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [instruction, setInstruction] = useState('');
+  const id = useId();
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} disabled={busy} aria-label={`Regenerate ${label}`}>
+        Regenerate
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRun(instruction);
+        setOpen(false);
+        setInstruction('');
+      }}
+    >
+      <label htmlFor={id}>Instruction for {label} (optional)</label>
+      <input
+        id={id}
+        type="text"
+        value={instruction}
+        placeholder="e.g. shorter"
+        // biome-ignore lint/a11y/noAutofocus: the agent just asked for this input
+        autoFocus
+        onChange={(e) => setInstruction(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      />
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          Regenerate {label}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { RunState } from '@/lib/panel/model';
+
+/**
+ * Progress while a provider works, in a polite live region so screen readers hear it, with Cancel.
+ * The region is always in the DOM: live regions added together with their text are often not announced.
+ */
+export function RunStatus({ run, onCancel }: { run?: RunState; onCancel(): void }) {
+  return (
+    <div className="run-status" aria-live="polite" role="status" data-testid="run-status">
+      {run && (
+        <>
+          <span className="spinner" aria-hidden="true" />
+          <span>
+            {run.field ? `Regenerating ${run.field}` : 'Filling the template'}
+            {run.instruction ? ` (“${run.instruction}”)` : ''}: {run.progress}
+          </span>
+          <button type="button" onClick={onCancel} data-testid="cancel-run">
+            Cancel
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

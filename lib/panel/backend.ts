@@ -1,0 +1,55 @@
+import type { TicketContext } from '../context/ticket-context';
+import type { PageTarget } from '../sites/types';
+import type { FieldValue, Suggestion } from '../templates/suggestion';
+import type { TemplateInfo } from './model';
+
+/** A request to pre-fill (or re-fill) a template. */
+export interface RunRequest {
+  requestId: string;
+  context: TicketContext;
+  templateId: string;
+  instruction?: string;
+  /** Only these fields (regenerate one field); all when absent. */
+  fields?: string[];
+  previous?: Suggestion;
+  /** Use the built-in local engine whatever the settings say (the "use local engine" next step). */
+  engine?: 'local';
+}
+
+/** What the agent kept, for corrections and metrics. */
+export interface KeptValues {
+  context: TicketContext;
+  template: TemplateInfo;
+  suggestion?: Suggestion;
+  values: Record<string, FieldValue>;
+  /** How the values left the panel. */
+  action: 'apply' | 'copy-text' | 'copy-json';
+}
+
+/**
+ * Everything the panel asks of the rest of the extension. The real one (lib/panel/wiring.ts) talks to the
+ * background and the tab; the store depends only on this, so it stays testable and the messages it uses
+ * are in one place.
+ */
+export interface PanelBackend {
+  listTemplates(context: TicketContext): Promise<{ templates: TemplateInfo[]; suggestedId?: string }>;
+  run(request: RunRequest): Promise<Suggestion>;
+  cancel(requestId: string): Promise<void>;
+  /** Progress events of a running request; returns an unsubscribe function. */
+  onProgress(callback: (requestId: string, text: string) => void): () => void;
+  targets(): Promise<PageTarget[]>;
+  apply(target: PageTarget, value: string): Promise<void>;
+  /** Scroll to and highlight a quote in the page; false when the page does not show it. */
+  highlight(quote: string): Promise<boolean>;
+  /** The agent applied or copied values: record corrections and events. Never throws. */
+  recordKept(kept: KeptValues): Promise<void>;
+  /** A metrics event (never ticket text). Never throws. */
+  recordEvent(
+    type: string,
+    context: TicketContext,
+    templateId?: string,
+    data?: Record<string, string | number | boolean>,
+  ): void;
+  copy(text: string): Promise<void>;
+  openOptions(section?: string): void;
+}

@@ -1,0 +1,322 @@
+import { create } from 'zustand';
+import type { TicketContext } from '../context/ticket-context';
+import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import type { PageTarget } from '../sites/types';
+import type { FieldValue, Suggestion } from '../templates/suggestion';
+import type { PanelBackend } from './backend';
+import { type DraftKey, DraftSaver, loadDraft, type SaveStatus } from './drafts';
+import type { FieldDraft, RunState, TemplateInfo } from './model';
+import { sameValue } from './model';
+
+/** A failure the panel explains, with what the agent was doing so "Retry" can do it again. */
+export interface PanelError extends ErrorInfo {
+  during: 'templates' | 'run' | 'apply' | 'copy';
+}
+
+/** What happened on the last Apply / Copy, shown in a status line. */
+export interface OutputNotice {
+  kind: 'ok' | 'error';
+  message: string;
+}
+
+export interface SessionState {
+  backend?: PanelBackend;
+  context?: TicketContext;
+  templates: TemplateInfo[];
+  suggestedId?: string;
+  templateId?: string;
+  suggestion?: Suggestion;
+  fields: Record<string, FieldDraft>;
+  /** The ticket changed after the suggestion was made (a new reply arrived). */
+  stale: boolean;
+  run?: RunState;
+  lastRun?: { field?: string; instruction?: string };
+  error?: PanelError;
+  save: SaveStatus;
+  targets: PageTarget[];
+  notice?: OutputNotice;
+}
+
+const initial = {
+  templates: [],
+  fields: {},
+  stale: false,
+  save: { state: 'idle' },
+  targets: [],
+} satisfies Partial<SessionState>;
+
+export const useSession = create<SessionState>(() => ({ ...initial }));
+
+const saver = new DraftSaver((save) => useSession.setState({ save }));
+
+/** Write the pending draft now (the page is being hidden or closed). */
+export function flushDraft(): Promise<void> {
+  return saver.flush();
+}
+
+function current(): SessionState {
+  return useSession.getState();
+}
+
+/** The template the agent is working on. */
+export function template(): TemplateInfo | undefined {
+  const { templates, templateId } = current();
+  return templates.find((t) => t.id === templateId);
+}
+
+function draftKey(): DraftKey | undefined {
+  const { context, templateId } = current();
+  return context && templateId ? { site: context.site, ticketKey: context.ticketKey, templateId } : undefined;
+}
+
+/** The agent's values now, field by field. */
+export function currentValues(): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(current().fields).map(([id, f]) => [id, f.value]));
+}
+
+function persist(): void {
+  const key = draftKey();
+  if (key) saver.schedule(key, currentValues(), current().suggestion?.id);
+}
+
+let requestCounter = 0;
+function newRequestId(): string {
+  requestCounter += 1;
+  return `${Date.now().toString(36)}-${requestCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A field as the AI gave it, turned into the agent's starting point. */
+function fromAi(tpl: TemplateInfo, fieldId: string, suggestion: Suggestion | undefined): FieldDraft {
+  const ai = suggestion?.fields[fieldId];
+  // Shadow mode: the agent fills by hand; the suggestion is only measured against what they keep.
+  const value = tpl.mode === 'shadow' ? null : (ai?.value ?? null);
+  const auto = tpl.mode !== 'shadow' && tpl.autoFields.includes(fieldId) && ai?.status === 'filled';
+  return { value, accepted: auto, edited: false, history: [] };
+}
+
+/** Start on a ticket (a new one, or the same one after the panel reopened). */
+export async function openTicket(backend: PanelBackend, context: TicketContext): Promise<void> {
+  const before = current().context;
+  const sameTicket = before?.site === context.site && before?.ticketKey === context.ticketKey;
+  if (sameTicket && current().templates.length > 0) {
+    useSession.setState({ context });
+    return;
+  }
+  await saver.flush();
+  useSession.setState({ ...initial, backend, context, error: undefined, notice: undefined });
+  backend
+    .targets()
+    .then((targets) => useSession.setState({ targets }))
+    .catch(() => useSession.setState({ targets: [] }));
+  try {
+    const { templates, suggestedId } = await backend.listTemplates(context);
+    useSession.setState({ templates, suggestedId });
+    const first = suggestedId ?? templates[0]?.id;
+    if (first) await pickTemplate(first);
+  } catch (error) {
+    useSession.setState({ error: { ...toErrorInfo(error), during: 'templates' } });
+  }
+}
+
+/** The ticket on screen changed: a new reply makes the AI's values stale (the agent's own stay). */
+export function ticketChanged(context: TicketContext, changes: string[]): void {
+  const before = current().context;
+  if (!before || before.ticketKey !== context.ticketKey || before.site !== context.site) return;
+  const stale = current().stale || changes.some((c) => c === 'messages' || c === 'fields');
+  useSession.setState({ context, stale: Boolean(current().suggestion) && stale });
+}
+
+/** Switch template: its draft comes back, then the AI fills what the agent has not touched. */
+export async function pickTemplate(templateId: string): Promise<void> {
+  await saver.flush();
+  const tpl = current().templates.find((t) => t.id === templateId);
+  if (!tpl) return;
+  useSession.setState({
+    templateId,
+    suggestion: undefined,
+    fields: {},
+    stale: false,
+    error: undefined,
+    notice: undefined,
+  });
+  const key = draftKey();
+  const draft = key ? await loadDraft(key).catch(() => undefined) : undefined;
+  if (current().templateId !== templateId) return;
+  if (draft) {
+    // Show the agent's work at once, before the suggestion arrives.
+    const fields: Record<string, FieldDraft> = {};
+    for (const f of tpl.fields) {
+      const value = draft.values[f.id];
+      fields[f.id] = {
+        value: value ?? null,
+        accepted: false,
+        edited: value !== undefined && value !== null,
+        history: [],
+      };
+    }
+    useSession.setState({ fields });
+  }
+  current().backend?.recordEvent('template.opened', current().context!, templateId, { mode: tpl.mode });
+  await runSuggestion({}, draft?.values);
+}
+
+/**
+ * Ask for a suggestion: the whole template, or one field, optionally with an instruction. Values the
+ * agent typed are kept on a whole run without instruction (a draft restored after a reload); with an
+ * instruction or for one field the agent asked for new values, and the old ones go to undo/compare.
+ */
+export async function runSuggestion(
+  options: { field?: string; instruction?: string; engine?: 'local' },
+  restored?: Record<string, FieldValue>,
+): Promise<void> {
+  const { backend, context, templateId, suggestion } = current();
+  const tpl = template();
+  if (!backend || !context || !tpl || !templateId) return;
+  if (current().run) await cancelRun();
+  const requestId = newRequestId();
+  const startedAt = Date.now();
+  const instruction = options.instruction?.trim() || undefined;
+  useSession.setState({
+    run: { requestId, field: options.field, instruction, progress: 'Starting…', startedAt },
+    lastRun: { field: options.field, instruction },
+    error: undefined,
+    notice: undefined,
+  });
+  try {
+    const next = await backend.run({
+      requestId,
+      context,
+      templateId,
+      ...(instruction ? { instruction } : {}),
+      ...(options.field ? { fields: [options.field] } : {}),
+      ...(suggestion ? { previous: suggestion } : {}),
+      ...(options.engine ? { engine: options.engine } : {}),
+    });
+    if (current().run?.requestId !== requestId) return; // cancelled or replaced meanwhile
+    mergeSuggestion(tpl, next, options, restored);
+    useSession.setState({ run: undefined, stale: false });
+    backend.recordEvent('suggestion.shown', context, templateId, {
+      latencyMs: Date.now() - startedAt,
+      provider: next.provider.kind,
+      scope: options.field ? 'field' : 'template',
+      instructed: Boolean(instruction),
+    });
+  } catch (error) {
+    if (current().run?.requestId !== requestId) return;
+    const info = toErrorInfo(error);
+    useSession.setState({
+      run: undefined,
+      error: info.code === 'cancelled' ? undefined : { ...info, during: 'run' },
+    });
+  }
+}
+
+function mergeSuggestion(
+  tpl: TemplateInfo,
+  next: Suggestion,
+  options: { field?: string; instruction?: string },
+  restored?: Record<string, FieldValue>,
+): void {
+  const fields = { ...current().fields };
+  const ids = options.field ? [options.field] : tpl.fields.map((f) => f.id);
+  const asked = Boolean(options.field || options.instruction);
+  for (const id of ids) {
+    const fresh = fromAi(tpl, id, next);
+    const had = fields[id];
+    if (!had) {
+      fields[id] = fresh;
+      continue;
+    }
+    if (had.edited && !asked) continue; // the agent's own value wins over a plain re-run
+    if (sameValue(had.value, fresh.value)) {
+      fields[id] = { ...had, accepted: had.accepted || fresh.accepted };
+      continue;
+    }
+    const replaced =
+      tpl.mode === 'shadow' ? had : { ...fresh, history: [...had.history, had.value], previous: had.value };
+    fields[id] = restored && !asked ? had : replaced;
+  }
+  // On a one-field run the other fields keep their AI state from the earlier suggestion.
+  const suggestion =
+    options.field && current().suggestion
+      ? {
+          ...current().suggestion!,
+          fields: { ...current().suggestion!.fields, ...pick(next.fields, options.field) },
+        }
+      : next;
+  useSession.setState({ suggestion, fields });
+  if (Object.values(fields).some((f) => f.edited) || options.field || options.instruction) persist();
+}
+
+function pick<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return key in record ? { [key]: record[key]! } : {};
+}
+
+export async function cancelRun(): Promise<void> {
+  const run = current().run;
+  if (!run) return;
+  useSession.setState({ run: undefined, notice: { kind: 'ok', message: 'Cancelled.' } });
+  await current()
+    .backend?.cancel(run.requestId)
+    .catch(() => {});
+}
+
+export function runProgress(requestId: string, text: string): void {
+  const run = current().run;
+  if (run?.requestId === requestId) useSession.setState({ run: { ...run, progress: text } });
+}
+
+/** The agent typed: keep the value, make typing bursts one undo step. */
+export function setFieldValue(fieldId: string, value: FieldValue): void {
+  const had = current().fields[fieldId] ?? { value: null, accepted: false, edited: false, history: [] };
+  const now = Date.now();
+  const burst = had.edited && now - (lastTyped.get(fieldId) ?? 0) < 1000;
+  lastTyped.set(fieldId, now);
+  const field: FieldDraft = {
+    ...had,
+    value,
+    edited: true,
+    accepted: true,
+    history: burst ? had.history : [...had.history, had.value],
+  };
+  useSession.setState({ fields: { ...current().fields, [fieldId]: field }, notice: undefined });
+  persist();
+}
+const lastTyped = new Map<string, number>();
+
+/** Pick one of a conflict's candidates: the agent's choice, so it counts as edited and accepted. */
+export function pickCandidate(fieldId: string, value: FieldValue): void {
+  lastTyped.delete(fieldId);
+  setFieldValue(fieldId, value);
+}
+
+export function acceptField(fieldId: string, accepted = true): void {
+  const had = current().fields[fieldId];
+  if (!had) return;
+  useSession.setState({ fields: { ...current().fields, [fieldId]: { ...had, accepted } } });
+  persist();
+}
+
+export function undoField(fieldId: string): void {
+  const had = current().fields[fieldId];
+  if (!had || had.history.length === 0) return;
+  const history = had.history.slice(0, -1);
+  const value = had.history[had.history.length - 1]!;
+  const ai = current().suggestion?.fields[fieldId]?.value ?? null;
+  lastTyped.delete(fieldId);
+  useSession.setState({
+    fields: { ...current().fields, [fieldId]: { ...had, value, history, edited: !sameValue(value, ai) } },
+  });
+  persist();
+}
+
+/** Accept every field the AI filled with grounding (never conflicts, missing or unsupported ones). */
+export function acceptAllFilled(): void {
+  const { suggestion, fields } = current();
+  const next = { ...fields };
+  for (const [id, f] of Object.entries(fields)) {
+    if (suggestion?.fields[id]?.status === 'filled' || f.edited) next[id] = { ...f, accepted: true };
+  }
+  useSession.setState({ fields: next });
+  persist();
+}
