@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EscalationRule } from '../escalation/rules';
 
 /**
  * User-facing settings, one schema per domain. Managed policy (lib/policy) uses the same shapes:
@@ -62,8 +63,8 @@ export const TemplatesSettings = z.object({
 });
 
 export const EscalationSettings = z.object({
-  /** Rules as data; validated by lib/escalation. */
-  rules: z.array(z.unknown()).default([]),
+  /** Rules as data (lib/escalation/rules.ts), added to the defaults; a rule with a default's id replaces it. */
+  rules: z.array(EscalationRule).default([]),
   /** Model risk signals below this confidence are shown as hints, not flags. */
   signalThreshold: z.number().min(0).max(1).default(0.6),
 });
