@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
 import { type Handlers, serve } from '../messaging/server';
+import { metricsHandlers } from '../metrics/handlers';
 import { policyHandlers } from '../policy/handlers';
 import { defaultSiteRules, syncContentScripts } from '../sites/registration';
 
@@ -9,6 +10,7 @@ import { defaultSiteRules, syncContentScripts } from '../sites/registration';
 const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   'app.ping': () => ({ version: browser.runtime.getManifest().version, extensionId: browser.runtime.id }),
   ...policyHandlers,
+  ...metricsHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { SettingsPatch, SettingsView } from '../policy/view';
 
 /** Which extension context sent a message; the background decides what each may ask for. */
@@ -25,6 +26,24 @@ export const backgroundMessages = {
   'settings.get': { from: ['panel', 'options'], request: z.object({}), response: SettingsView },
   /** Change the user's settings; locked paths are refused with a `policy` error (lib/policy). */
   'settings.save': { from: ['options'], request: SettingsPatch, response: SettingsView },
+  /** Record a metrics event (no ticket text); a `shadow.recorded` may promote the template (lib/metrics). */
+  'events.record': {
+    from: ['panel'],
+    request: MetricEvent,
+    response: z.object({ id: z.number(), promoted: z.boolean() }),
+  },
+  /** A template's mode and its pre-accepted (auto) fields, from settings and measured accuracy. */
+  'metrics.mode': {
+    from: ['panel', 'options'],
+    request: z.object({ templateId: z.string().min(1) }),
+    response: z.object({ mode: EventMode, autoFields: z.array(z.string()) }),
+  },
+  /** The team lead sets a template's mode from the readiness view; refused when policy locks it. */
+  'metrics.setMode': {
+    from: ['options'],
+    request: z.object({ templateId: z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/), mode: EventMode }),
+    response: z.object({ mode: EventMode }),
+  },
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;
