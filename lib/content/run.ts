@@ -28,6 +28,9 @@ export function diffContexts(before: TicketContext | undefined, after: TicketCon
  * Everything is guarded: an adapter failure must never surface as an exception in the host page.
  */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  // Timing marks for the page-impact benchmark (test/bench/page-impact.ts): a mark costs microseconds,
+  // and the page's own timeline is the one place both worlds can read.
+  performance.mark('deskmate:start');
   let dock: Dock | undefined;
   let last: TicketContext | undefined;
   let observer: MutationObserver | undefined;
@@ -105,6 +108,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     const result = read();
     if (result.ok) last = result.context;
     watch();
+    performance.mark('deskmate:ready', { detail: { site: adapter.id, extracted: result.ok } });
   };
 
   start();
