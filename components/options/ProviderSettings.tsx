@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { LockedNote, SectionStatusLine } from '../ui/Locked';
+
+export interface ProviderValue {
+  kind: 'local' | 'openai';
+  baseUrl?: string;
+  model: string;
+  hasApiKey: boolean;
+}
+
+/** What Save sends: `apiKey` only when the user typed one (write-only), `null` to remove it. */
+export interface ProviderPatch {
+  kind: 'local' | 'openai';
+  baseUrl?: string | null;
+  model: string;
+  apiKey?: string | null;
+}
+
+interface Props {
+  value: ProviderValue;
+  isLocked(path: string): boolean;
+  status?: { kind: 'ok' | 'error' | 'busy'; message: string };
+  testStatus?: { kind: 'ok' | 'error' | 'busy'; message: string };
+  onSave(patch: ProviderPatch): void;
+  onTest(patch: ProviderPatch): void;
+}
+
+/** Where suggestions come from: the local engine, or an OpenAI-compatible endpoint with its key. */
+export function ProviderSettings({ value, isLocked, status, testStatus, onSave, onTest }: Props) {
+  const [kind, setKind] = useState(value.kind);
+  const [baseUrl, setBaseUrl] = useState(value.baseUrl ?? '');
+  const [model, setModel] = useState(value.model);
+  const [apiKey, setApiKey] = useState('');
+  const [removeKey, setRemoveKey] = useState(false);
+  useEffect(() => {
+    setKind(value.kind);
+    setBaseUrl(value.baseUrl ?? '');
+    setModel(value.model);
+  }, [value]);
+  const lock = (path: string) => isLocked(`provider.${path}`) || isLocked('provider');
+  const urlError =
+    kind === 'openai' && baseUrl && !/^https?:\/\/[^\s]+$/i.test(baseUrl)
+      ? 'Enter a URL starting with https:// or http://'
+      : undefined;
+  const patch = (): ProviderPatch => ({
+    kind,
+    baseUrl: baseUrl.trim() || null,
+    model: model.trim() || value.model,
+    ...(apiKey ? { apiKey } : removeKey ? { apiKey: null } : {}),
+  });
+  const described = (path: string, extra?: string) =>
+    [lock(path) ? `lock-provider-${path}` : '', extra ?? ''].join(' ').trim() || undefined;
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (urlError) return;
+        onSave(patch());
+        setApiKey('');
+        setRemoveKey(false);
+      }}
+    >
+      <fieldset disabled={lock('kind')} aria-describedby={described('kind')}>
+        <legend>Engine</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="provider-kind"
+            checked={kind === 'local'}
+            onChange={() => setKind('local')}
+          />{' '}
+          Local engine (no network, no key)
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="provider-kind"
+            checked={kind === 'openai'}
+            onChange={() => setKind('openai')}
+          />{' '}
+          OpenAI-compatible endpoint
+        </label>
+        {lock('kind') && <LockedNote id="lock-provider-kind" />}
+      </fieldset>
+      <div className="control">
+        <label htmlFor="provider-base-url">Base URL</label>
+        <input
+          id="provider-base-url"
+          type="url"
+          value={baseUrl}
+          placeholder="https://api.openai.com/v1"
+          disabled={lock('baseUrl') || kind === 'local'}
+          aria-invalid={Boolean(urlError)}
+          aria-describedby={described('baseUrl', urlError ? 'provider-url-error' : undefined)}
+          onChange={(e) => setBaseUrl(e.target.value)}
+        />
+        {urlError && (
+          <span className="error" id="provider-url-error">
+            {urlError}
+          </span>
+        )}
+        {lock('baseUrl') && <LockedNote id="lock-provider-baseUrl" />}
+      </div>
+      <div className="control">
+        <label htmlFor="provider-model">Model</label>
+        <input
+          id="provider-model"
+          type="text"
+          value={model}
+          disabled={lock('model') || kind === 'local'}
+          aria-describedby={described('model')}
+          onChange={(e) => setModel(e.target.value)}
+        />
+        {lock('model') && <LockedNote id="lock-provider-model" />}
+      </div>
+      <div className="control">
+        <label htmlFor="provider-key">API key</label>
+        <input
+          id="provider-key"
+          type="password"
+          autoComplete="off"
+          value={apiKey}
+          placeholder={value.hasApiKey ? '•••••••• (a key is saved; type to replace it)' : 'No key saved'}
+          disabled={lock('apiKey') || kind === 'local'}
+          aria-describedby={described('apiKey', 'provider-key-hint')}
+          onChange={(e) => setApiKey(e.target.value)}
+        />
+        <span className="hint" id="provider-key-hint">
+          The key is stored in this browser only and never shown again.
+        </span>
+        {value.hasApiKey && !lock('apiKey') && (
+          <label className="choice">
+            <input type="checkbox" checked={removeKey} onChange={(e) => setRemoveKey(e.target.checked)} />{' '}
+            Remove the saved key
+          </label>
+        )}
+        {lock('apiKey') && <LockedNote id="lock-provider-apiKey" />}
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary" data-testid="provider-save">
+          Save
+        </button>
+        <button type="button" onClick={() => !urlError && onTest(patch())} data-testid="provider-test">
+          Test connection
+        </button>
+      </div>
+      <SectionStatusLine status={status} />
+      <div data-testid="provider-test-status">
+        <SectionStatusLine status={testStatus} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useId, useState } from 'react';
+import { LockedNote, SectionStatusLine } from '../ui/Locked';
+
+interface Props {
+  /** The saved custom templates (JSON values). */
+  custom: unknown[];
+  isLocked(path: string): boolean;
+  /** Problems of each template ("[0] fields.2.kind: ..."), empty when all are valid. */
+  validate(templates: unknown[]): string[];
+  status?: { kind: 'ok' | 'error' | 'busy'; message: string };
+  onSave(templates: unknown[]): void;
+}
+
+/** Parse the editor's text: a JSON array of templates, or one template object. */
+export function parseTemplatesText(text: string): { templates?: unknown[]; error?: string } {
+  if (!text.trim()) return { templates: [] };
+  try {
+    const value: unknown = JSON.parse(text);
+    return { templates: Array.isArray(value) ? value : [value] };
+  } catch (error) {
+    return { error: `Not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+/** Custom templates as JSON, validated as you type; nothing invalid is saved. */
+export function TemplatesSettings({ custom, isLocked, validate, status, onSave }: Props) {
+  const [text, setText] = useState(() => (custom.length ? JSON.stringify(custom, null, 2) : ''));
+  useEffect(() => setText(custom.length ? JSON.stringify(custom, null, 2) : ''), [custom]);
+  const id = useId();
+  const locked = isLocked('templates') || isLocked('templates.custom');
+  const parsed = parseTemplatesText(text);
+  const problems = parsed.error ? [parsed.error] : validate(parsed.templates ?? []);
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (problems.length === 0 && parsed.templates) onSave(parsed.templates);
+      }}
+    >
+      <label htmlFor={id}>Custom templates (JSON: one template or an array)</label>
+      <textarea
+        id={id}
+        data-testid="templates-json"
+        className="code"
+        rows={14}
+        spellCheck={false}
+        value={text}
+        disabled={locked}
+        aria-invalid={problems.length > 0}
+        aria-describedby={`${id}-problems${locked ? ' lock-templates-custom' : ''}`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {locked && <LockedNote id="lock-templates-custom" />}
+      <div id={`${id}-problems`} data-testid="templates-problems">
+        {problems.length > 0 ? (
+          <ul className="error">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ok-text">
+            {parsed.templates?.length
+              ? `${parsed.templates.length} valid template(s).`
+              : 'No custom templates.'}
+          </p>
+        )}
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={locked || problems.length > 0}>
+          Save
+        </button>
+      </div>
+      <SectionStatusLine status={status} />
+    </form>
+  );
+}

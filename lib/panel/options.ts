@@ -1,0 +1,130 @@
+import { browser } from 'wxt/browser';
+import { create } from 'zustand';
+import { send } from '../messaging/client';
+import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import type { SettingsView } from '../policy/view';
+import { BUILTIN_TEMPLATES } from '../templates/builtin';
+import { parseCustomTemplate } from '../templates/custom';
+
+/** Result of the last save or test, per options section. */
+export interface SectionStatus {
+  kind: 'ok' | 'error' | 'busy';
+  message: string;
+}
+
+export interface OptionsState {
+  view?: SettingsView;
+  loadError?: ErrorInfo;
+  status: Record<string, SectionStatus | undefined>;
+}
+
+/** UI state of the options page; settings themselves live in the background (settings.get/save). */
+export const useOptions = create<OptionsState>(() => ({ status: {} }));
+
+function setStatus(section: string, status: SectionStatus | undefined): void {
+  useOptions.setState((s) => ({ status: { ...s.status, [section]: status } }));
+}
+
+export async function loadSettings(): Promise<void> {
+  try {
+    useOptions.setState({ view: await send('settings.get', {}), loadError: undefined });
+  } catch (error) {
+    useOptions.setState({ loadError: toErrorInfo(error) });
+  }
+}
+
+/** Save a patch (deep partial of Settings) from one section; the answer is the new effective view. */
+export async function saveSection(section: string, patch: Record<string, unknown>): Promise<boolean> {
+  setStatus(section, { kind: 'busy', message: 'Saving…' });
+  try {
+    useOptions.setState({ view: await send('settings.save', { patch }) });
+    setStatus(section, { kind: 'ok', message: 'Saved.' });
+    return true;
+  } catch (error) {
+    setStatus(section, { kind: 'error', message: toErrorInfo(error).message });
+    return false;
+  }
+}
+
+/** The origin pattern a host permission needs for an endpoint ("https://llm.example.com/*"). */
+export function originPattern(baseUrl: string): string | undefined {
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ask for access to the endpoint's origin. Must run inside the click handler (browsers only show the
+ * prompt on a user gesture); it resolves true at once when already granted.
+ */
+export async function requestEndpointAccess(
+  baseUrl: string | undefined,
+): Promise<{ ok: boolean; message?: string }> {
+  if (!baseUrl) return { ok: true };
+  const origin = originPattern(baseUrl);
+  if (!origin) return { ok: false, message: 'The base URL must start with https:// or http://.' };
+  try {
+    const granted = await browser.permissions.request({ origins: [origin] });
+    return granted
+      ? { ok: true }
+      : {
+          ok: false,
+          message: `Deskmate needs access to ${origin} to reach the endpoint. Allow it when asked.`,
+        };
+  } catch (error) {
+    return { ok: false, message: toErrorInfo(error).message };
+  }
+}
+
+/** Save the provider section: ask for the endpoint's origin first (inside the click), then save. */
+export async function saveProvider(patch: {
+  kind: 'local' | 'openai';
+  baseUrl?: string | null;
+  model: string;
+  apiKey?: string | null;
+}): Promise<boolean> {
+  if (patch.kind === 'openai') {
+    const access = await requestEndpointAccess(patch.baseUrl ?? undefined);
+    if (!access.ok) {
+      setStatus('provider', {
+        kind: 'error',
+        message: access.message ?? 'Access to the endpoint was refused.',
+      });
+      return false;
+    }
+  }
+  return saveSection('provider', { provider: patch });
+}
+
+/** Save what the form holds, then ask the background to reach the provider with it. */
+export async function testProvider(patch: Parameters<typeof saveProvider>[0]): Promise<void> {
+  setStatus('provider-test', { kind: 'busy', message: 'Testing the connection…' });
+  if (!(await saveProvider(patch))) {
+    setStatus('provider-test', undefined);
+    return;
+  }
+  setStatus('provider-test', await providerTest());
+}
+
+/** Problems of custom templates, by position, in the words of lib/templates/custom.ts. */
+export function validateTemplates(templates: unknown[]): string[] {
+  const reserved = BUILTIN_TEMPLATES.map((t) => t.id);
+  const seen = new Set<string>();
+  return templates.flatMap((json, i) => {
+    const result = parseCustomTemplate(json, reserved);
+    const where = `Template ${i + 1}`;
+    if (!result.ok) return result.errors.map((e) => `${where}: ${e}`);
+    if (seen.has(result.template.id)) return [`${where}: id "${result.template.id}" is used twice`];
+    seen.add(result.template.id);
+    return [];
+  });
+}
+
+/** provider.test is answered by lib/llm once it lands; until then say so plainly. */
+async function providerTest(): Promise<SectionStatus> {
+  return { kind: 'error', message: 'Connection test is not available in this build.' };
+}
