@@ -1,4 +1,5 @@
 import type { TicketContext } from '../context/ticket-context';
+import type { MetricEvent } from '../metrics/event-schema';
 import type { PageTarget } from '../sites/types';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { TemplateInfo } from './model';
@@ -22,6 +23,7 @@ export interface KeptValues {
   template: TemplateInfo;
   suggestion?: Suggestion;
   values: Record<string, FieldValue>;
+  ticketHash: string;
   /** How the values left the panel. */
   action: 'apply' | 'copy-text' | 'copy-json';
 }
@@ -44,12 +46,7 @@ export interface PanelBackend {
   /** The agent applied or copied values: record corrections and events. Never throws. */
   recordKept(kept: KeptValues): Promise<void>;
   /** A metrics event (never ticket text). Never throws. */
-  recordEvent(
-    type: string,
-    context: TicketContext,
-    templateId?: string,
-    data?: Record<string, string | number | boolean>,
-  ): void;
+  recordEvent(event: MetricEvent): void;
   copy(text: string): Promise<void>;
   openOptions(section?: string): void;
 }

@@ -16,11 +16,18 @@ export function applicableFields(): { id: string; label: string; target: string 
 }
 
 async function recordKept(action: KeptValues['action']): Promise<void> {
-  const { backend, context, suggestion } = useSession.getState();
+  const { backend, context, suggestion, ticketHash } = useSession.getState();
   const tpl = template();
-  if (!backend || !context || !tpl) return;
+  if (!backend || !context || !tpl || !ticketHash) return;
   await flushDraft();
-  await backend.recordKept({ context, template: tpl, suggestion, values: currentValues(), action });
+  await backend.recordKept({
+    context,
+    template: tpl,
+    suggestion,
+    values: currentValues(),
+    ticketHash,
+    action,
+  });
 }
 
 /**

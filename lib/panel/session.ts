@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { TicketContext } from '../context/ticket-context';
+import { ticketHash as hashTicket } from '../db/ticket-hash';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import { suggestionReadyEvent } from '../metrics/events';
 import type { PageTarget } from '../sites/types';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { PanelBackend } from './backend';
@@ -22,6 +24,8 @@ export interface OutputNotice {
 export interface SessionState {
   backend?: PanelBackend;
   context?: TicketContext;
+  /** SHA-256 of site and ticket key: what records and events carry instead of the key. */
+  ticketHash?: string;
   templates: TemplateInfo[];
   suggestedId?: string;
   templateId?: string;
@@ -103,7 +107,9 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
     return;
   }
   await saver.flush();
-  useSession.setState({ ...initial, backend, context, error: undefined, notice: undefined });
+  const ticketHash = await hashTicket(context.site, context.ticketKey);
+  useSession.setState({ ...initial, backend, context, ticketHash, error: undefined, notice: undefined });
+  backend.recordEvent({ type: 'panel.opened', site: context.site, ticketHash });
   backend
     .targets()
     .then((targets) => useSession.setState({ targets }))
@@ -156,7 +162,6 @@ export async function pickTemplate(templateId: string): Promise<void> {
     }
     useSession.setState({ fields });
   }
-  current().backend?.recordEvent('template.opened', current().context!, templateId, { mode: tpl.mode });
   await runSuggestion({}, draft?.values);
 }
 
@@ -176,6 +181,16 @@ export async function runSuggestion(
   const requestId = newRequestId();
   const startedAt = Date.now();
   const instruction = options.instruction?.trim() || undefined;
+  const hash = current().ticketHash;
+  if (hash) {
+    backend.recordEvent({
+      type: 'suggestion.requested',
+      site: context.site,
+      ticketHash: hash,
+      templateId,
+      data: { mode: tpl.mode },
+    });
+  }
   useSession.setState({
     run: { requestId, field: options.field, instruction, progress: 'Starting…', startedAt },
     lastRun: { field: options.field, instruction },
@@ -195,15 +210,21 @@ export async function runSuggestion(
     if (current().run?.requestId !== requestId) return; // cancelled or replaced meanwhile
     mergeSuggestion(tpl, next, options, restored);
     useSession.setState({ run: undefined, stale: false });
-    backend.recordEvent('suggestion.shown', context, templateId, {
-      latencyMs: Date.now() - startedAt,
-      provider: next.provider.kind,
-      scope: options.field ? 'field' : 'template',
-      instructed: Boolean(instruction),
-    });
+    const hash = current().ticketHash;
+    if (hash) backend.recordEvent(suggestionReadyEvent(next, hash, Date.now() - startedAt, tpl.mode));
   } catch (error) {
     if (current().run?.requestId !== requestId) return;
     const info = toErrorInfo(error);
+    const hash = current().ticketHash;
+    if (hash && info.code !== 'cancelled') {
+      backend.recordEvent({
+        type: 'suggestion.failed',
+        site: context.site,
+        ticketHash: hash,
+        templateId,
+        data: { mode: tpl.mode, code: info.code, latencyMs: Math.min(Date.now() - startedAt, 86_400_000) },
+      });
+    }
     useSession.setState({
       run: undefined,
       error: info.code === 'cancelled' ? undefined : { ...info, during: 'run' },
@@ -280,6 +301,7 @@ export function setFieldValue(fieldId: string, value: FieldValue): void {
     history: burst ? had.history : [...had.history, had.value],
   };
   useSession.setState({ fields: { ...current().fields, [fieldId]: field }, notice: undefined });
+  if (!burst) fieldEvent('field.edited', fieldId);
   persist();
 }
 const lastTyped = new Map<string, number>();
@@ -294,7 +316,19 @@ export function acceptField(fieldId: string, accepted = true): void {
   const had = current().fields[fieldId];
   if (!had) return;
   useSession.setState({ fields: { ...current().fields, [fieldId]: { ...had, accepted } } });
+  if (accepted && !had.edited) fieldEvent('field.accepted', fieldId);
   persist();
+}
+
+/** One metrics event about one field (touchpoints, acceptance). */
+function fieldEvent(type: 'field.edited' | 'field.accepted', field: string): void {
+  const { backend, context, ticketHash, templateId } = current();
+  if (!backend || !context || !ticketHash || !templateId) return;
+  backend.recordEvent(
+    type === 'field.accepted'
+      ? { type, site: context.site, ticketHash, templateId, field, data: { auto: false } }
+      : { type, site: context.site, ticketHash, templateId, field },
+  );
 }
 
 export function undoField(fieldId: string): void {
