@@ -19,4 +19,18 @@ export const SITES: SiteEntry[] = [
     script: 'content-scripts/demo.js',
     defaultMatches: ['http://127.0.0.1/*', 'http://localhost/*'],
   },
+  // Self-hosted desks default to loopback; admins add their own hosts in settings or policy. Their
+  // detect() is strict (RT's and Redmine's own page markers), so only one script claims a page.
+  {
+    id: 'rt',
+    name: 'Request Tracker 5',
+    script: 'content-scripts/rt.js',
+    defaultMatches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  },
+  {
+    id: 'redmine',
+    name: 'Redmine 5',
+    script: 'content-scripts/redmine.js',
+    defaultMatches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  },
 ];

@@ -23,4 +23,11 @@ export interface SiteAdapter {
   apply(doc: Document, url: URL, target: PageTarget, value: string): Promise<ApplyResult>;
   /** Elements whose mutations mean the ticket changed (new reply, late history). */
   watchRoots?(doc: Document): Element[];
+  /**
+   * Attributes whose change means another ticket is now shown (Zendesk's `data-is-active` on its
+   * ticket tabs, Salesforce's console tab classes). Watched on top of child and text changes.
+   */
+  watchAttributes?: readonly string[];
+  /** Where the ticket's text is shown, for highlighting evidence (default: watch roots, else body). */
+  textRoots?(doc: Document): Element[];
 }

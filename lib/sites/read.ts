@@ -1,0 +1,174 @@
+import {
+  type MessageRole,
+  type ReadResult,
+  TicketContext,
+  type TicketMessage,
+  type Unreadable,
+} from '../context/ticket-context';
+import { first, textOf } from './dom';
+
+/**
+ * Limits that keep a pathological page (a 5 MB thread, a runaway desk) from freezing the tab or
+ * flooding the panel: past them we keep the newest messages and say what was cut.
+ */
+export const LIMITS = { messageChars: 50_000, messages: 2_000, fieldChars: 2_000 } as const;
+
+/** The header fields every desk may show; each one missing is reported, never silently empty. */
+export type HeaderField = 'subject' | 'requester.name' | 'requester.email' | 'status' | 'priority' | 'queue';
+
+/** A field this desk never shows on a ticket page, with the reason (reported, not looked for). */
+export type NotShown = Partial<Record<HeaderField, string>>;
+
+export interface TicketParts {
+  ticketKey: string | undefined;
+  subject?: string;
+  requesterName?: string;
+  requesterEmail?: string;
+  status?: string;
+  priority?: string;
+  queue?: string;
+  fields?: Record<string, string>;
+  messages: TicketMessage[];
+  /** Extra problems the adapter found (history still loading, unknown role...). */
+  unreadable?: Unreadable[];
+  /** Fields this desk does not show, so their absence is explained rather than reported as a miss. */
+  notShown?: NotShown;
+}
+
+const clip = (s: string | undefined, max: number) => (s && s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * Lone UTF-16 surrogates (a desk cutting a string mid-emoji) are invalid in JSON consumers and
+ * prompts; replace them so one bad character cannot break the whole context.
+ */
+export function cleanText(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Assemble and validate a context, reporting every header field that could not be read. */
+export function finish(site: string, url: URL, parts: TicketParts): ReadResult {
+  if (!parts.ticketKey) return { ok: false, reason: 'No ticket number was found on this page.' };
+  const unreadable: Unreadable[] = [...(parts.unreadable ?? [])];
+  const header: Record<HeaderField, string | undefined> = {
+    subject: parts.subject,
+    'requester.name': parts.requesterName,
+    'requester.email': parts.requesterEmail,
+    status: parts.status,
+    priority: parts.priority,
+    queue: parts.queue,
+  };
+  for (const [field, value] of Object.entries(header) as [HeaderField, string | undefined][]) {
+    if (value) continue;
+    const why = parts.notShown?.[field];
+    unreadable.push({ field, reason: why ?? 'not found on the page' });
+  }
+  let messages = parts.messages;
+  if (messages.length > LIMITS.messages) {
+    unreadable.push({
+      field: 'messages',
+      reason: `The thread has ${messages.length} messages; only the newest ${LIMITS.messages} were read.`,
+    });
+    messages = messages.slice(-LIMITS.messages);
+  }
+  let clipped = 0;
+  messages = messages.map((m) => {
+    const text = cleanText(m.text);
+    if (text.length <= LIMITS.messageChars) return { ...m, text, author: cleanText(m.author) };
+    clipped++;
+    return { ...m, author: cleanText(m.author), text: `${text.slice(0, LIMITS.messageChars)}…` };
+  });
+  if (clipped > 0) {
+    unreadable.push({
+      field: 'messages',
+      reason: `${clipped} message(s) longer than ${LIMITS.messageChars} characters were cut.`,
+    });
+  }
+  const short = (s: string | undefined) => (s ? cleanText(clip(s, LIMITS.fieldChars)!) : undefined);
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parts.fields ?? {})) if (v) fields[short(k)!] = short(v)!;
+  const name = short(parts.requesterName);
+  const email = short(parts.requesterEmail);
+  const parsed = TicketContext.safeParse({
+    site,
+    ticketKey: short(parts.ticketKey),
+    url: url.href,
+    subject: short(parts.subject),
+    requester: name || email ? { name, email } : undefined,
+    status: short(parts.status),
+    priority: short(parts.priority),
+    queue: short(parts.queue),
+    fields,
+    messages,
+    unreadable,
+    readAt: Date.now(),
+  });
+  return parsed.success
+    ? { ok: true, context: parsed.data }
+    : {
+        ok: false,
+        reason: `The page gave an invalid ticket: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+      };
+}
+
+/** Text of the first match, or undefined. */
+export const read = (root: ParentNode | undefined, selectors: readonly string[]): string | undefined =>
+  root ? textOf(first(root, selectors)) : undefined;
+
+/** An attribute of the first match, or undefined. */
+export function attr(
+  root: ParentNode | undefined,
+  selectors: readonly string[],
+  name: string,
+): string | undefined {
+  const value = root ? first(root, selectors)?.getAttribute(name)?.trim() : undefined;
+  return value || undefined;
+}
+
+const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[^\s<>"'(),;:]+/;
+
+/** "Alice Customer <alice@example.org>" → name and e-mail; either part may be missing. */
+export function parseNameEmail(text: string | undefined): { name?: string; email?: string } {
+  if (!text) return {};
+  const email = EMAIL.exec(text)?.[0];
+  // Only the e-mail's own wrapping (<...>, quotes) is removed: "root (Enoch Root)" stays as shown.
+  const name = (email ? text.replace(EMAIL, '').replace(/<\s*>|["']/g, ' ') : text)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
+
+/** Messages from thread items; an item without text (a status change, an empty row) is skipped. */
+export function messagesFrom(
+  items: readonly Element[],
+  readOne: (el: Element, index: number) => Omit<TicketMessage, 'text'> & { text: string | undefined },
+): TicketMessage[] {
+  const out: TicketMessage[] = [];
+  items.forEach((el, i) => {
+    const m = readOne(el, i);
+    if (m.text) out.push({ ...m, text: m.text, author: m.author || 'unknown' });
+  });
+  return out;
+}
+
+/** A role from words the desk shows ("Internal note", "Private", "Agent"); customer when silent. */
+export function roleFromWords(words: string | undefined, fallback: MessageRole = 'customer'): MessageRole {
+  if (!words) return fallback;
+  if (/\b(internal|private|note)\b/i.test(words)) return 'internal';
+  if (/\b(agent|staff|support|admin)\b/i.test(words)) return 'agent';
+  return fallback;
+}
+
+/** Custom fields from label/value pairs (label elements and value elements within each row). */
+export function labelledFields(
+  rows: readonly Element[],
+  labelSel: readonly string[],
+  valueSel: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of rows) {
+    const label = read(row, labelSel)?.replace(/:$/, '');
+    const value = read(row, valueSel);
+    if (label && value) out[label] = value;
+  }
+  return out;
+}

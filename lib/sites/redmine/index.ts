@@ -1,0 +1,114 @@
+import type { TicketMessage, Unreadable } from '../../context/ticket-context';
+import { all, first, textOf } from '../dom';
+import { finish, labelledFields, messagesFrom, read } from '../read';
+import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
+import { setField, setText } from '../write';
+import { selectors as s } from './selectors';
+
+/**
+ * Show the edit form as Redmine's Edit link does (showAndScrollTo). We do not click the link: if the
+ * page's inline handler were blocked, the click would navigate away and lose the page.
+ */
+function openEditor(doc: Document): void {
+  const update = first<HTMLElement>(doc, s.update);
+  if (update?.style.display !== 'none') return;
+  update.style.display = '';
+  update.scrollIntoView?.({ block: 'start' });
+}
+
+async function writeNotes(doc: Document, value: string, internal: boolean): Promise<ApplyResult> {
+  openEditor(doc);
+  const notes = first<HTMLTextAreaElement>(doc, s.notes);
+  if (!notes) return { ok: false, reason: 'You may not add notes to this issue (no notes box on the page).' };
+  const privateBox = first<HTMLInputElement>(doc, s.privateNotes);
+  if (internal && !privateBox) return { ok: false, reason: 'You may not add private notes to this issue.' };
+  if (privateBox && privateBox.checked !== internal) privateBox.click();
+  const result = setText(notes, value);
+  if (result.ok) notes.focus();
+  return result;
+}
+
+const selectFor: Partial<Record<PageTarget, readonly string[]>> = {
+  status: s.statusSelect,
+  priority: s.prioritySelect,
+  category: s.categorySelect,
+};
+
+export const redmineAdapter: SiteAdapter = {
+  id: 'redmine',
+  name: 'Redmine',
+  // Strict: Redmine's controller/action body classes and the issue block.
+  detect: (doc) => Boolean(first(doc, s.page) && first(doc, s.issue)),
+  read(doc, url) {
+    const issue = first(doc, s.issue);
+    if (!first(doc, s.page) || !issue) return { ok: false, reason: 'This page is not a Redmine issue.' };
+    const unreadable: Unreadable[] = [];
+    const author = read(issue, s.author);
+    const number =
+      /#(\d+)/.exec(read(doc, s.heading) ?? '')?.[1] ?? /\/issues\/(\d+)/.exec(url.pathname)?.[1];
+    const description = read(issue, s.description);
+    const messages: TicketMessage[] = description
+      ? [
+          {
+            id: 'description',
+            author: author ?? 'unknown',
+            role: 'customer' as const,
+            time: first(issue, ['p.author a[title]'])?.getAttribute('title') ?? undefined,
+            text: description,
+          },
+        ]
+      : [];
+    if (!description) unreadable.push({ field: 'messages', reason: 'The issue has no description.' });
+    messages.push(
+      ...messagesFrom(
+        all(doc, s.journal).filter((j) => first(j, s.journalBody)),
+        (el) => {
+          const by = read(el, s.journalAuthor) ?? 'unknown';
+          return {
+            id: el.id.replace(/^change-/, '') || undefined,
+            author: by,
+            // Private notes are internal; the issue's author writing again is the customer.
+            role: el.classList.contains('private-notes') ? 'internal' : by === author ? 'customer' : 'agent',
+            time: first(el, s.journalTime)?.getAttribute('title') ?? undefined,
+            text: textOf(first(el, s.journalBody)),
+          };
+        },
+      ),
+    );
+    const fields = labelledFields(all(issue, s.customFieldRow), s.fieldLabel, s.fieldValue);
+    const category = read(issue, s.category);
+    if (category) fields.Category = category;
+    const tracker = read(doc, s.tracker)?.replace(/\s*#\d+.*$/, '');
+    if (tracker) fields.Tracker = tracker;
+    return finish('redmine', url, {
+      ticketKey: number,
+      subject: read(issue, s.subject),
+      requesterName: author,
+      status: read(issue, s.status),
+      priority: read(issue, s.priority),
+      queue: read(doc, s.project),
+      fields,
+      messages,
+      unreadable,
+      notShown: { 'requester.email': "Redmine does not show the author's e-mail on the issue page." },
+    });
+  },
+  targets(doc) {
+    const out: PageTarget[] = [];
+    if (first(doc, s.notes)) out.push('reply');
+    if (first(doc, s.privateNotes)) out.push('internal-note');
+    for (const [target, sel] of Object.entries(selectFor) as [PageTarget, readonly string[]][]) {
+      if (first(doc, sel)) out.push(target);
+    }
+    return out;
+  },
+  async apply(doc, _url, target, value) {
+    if (target === 'reply' || target === 'internal-note')
+      return writeNotes(doc, value, target === 'internal-note');
+    const sel = selectFor[target];
+    if (!sel) return { ok: false, reason: `Redmine has no ${target} field on the issue.` };
+    openEditor(doc);
+    return setField(first(doc, sel), value, target);
+  },
+  watchRoots: (doc) => [first(doc, s.history), first(doc, s.issue)].filter((e): e is Element => Boolean(e)),
+};

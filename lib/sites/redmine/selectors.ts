@@ -1,0 +1,39 @@
+/**
+ * Redmine 5.0 (Debian 12 redmine), checked against pages saved from a real Redmine 5 by
+ * scripts/desks/save-fixtures.ts (test/fixtures/redmine). Alternatives in order, most specific first.
+ * Source: Redmine 5.0 app/views/issues/show.html.erb, _history.html.erb, _edit.html.erb.
+ */
+export const selectors = {
+  /** Redmine's body classes name the controller and action: the strict marker of an issue page. */
+  page: ['body.controller-issues.action-show'],
+  issue: ['.issue.details'],
+  /** "Support #1" (tracker and number); the URL /issues/N is the fallback. */
+  heading: ['#content > h2', 'h2.inline-flex'],
+  subject: ['.issue.details .subject h3', '.issue .subject'],
+  /** The issue's author is the person who asked. */
+  author: ['.issue.details p.author a.user', 'p.author a'],
+  status: ['.issue.details .status.attribute .value'],
+  priority: ['.issue.details .priority.attribute .value'],
+  category: ['.issue.details .category.attribute .value'],
+  tracker: ['#content > h2'],
+  /** The project is Redmine's queue. */
+  project: ['#header h1 .current-project', '#header h1'],
+  /** Custom fields: div.cf_<id>.attribute with .label/.value. */
+  customFieldRow: ['.issue.details .attributes .attribute[class*="cf_"]'],
+  fieldLabel: ['.label'],
+  fieldValue: ['.value'],
+  description: ['.issue.details .description .wiki'],
+  /** Journals with a note; ones that only change fields have no .wiki. */
+  journal: ['#history .journal.has-notes', '#history .journal'],
+  journalAuthor: ['.note-header a.user', 'h4 a.user'],
+  journalTime: ['.note-header a[title]'],
+  journalBody: ['.wiki'],
+  history: ['#history', '#tab-content-history'],
+  /** The edit form is hidden until Edit is clicked. */
+  update: ['#update'],
+  notes: ['textarea#issue_notes'],
+  privateNotes: ['input#issue_private_notes'],
+  statusSelect: ['select#issue_status_id'],
+  prioritySelect: ['select#issue_priority_id'],
+  categorySelect: ['select#issue_category_id'],
+} as const;
