@@ -3,8 +3,9 @@ import type { ReadResult, TicketContext } from '../context/ticket-context';
 import { emit } from '../messaging/events';
 import { serve } from '../messaging/server';
 import { tabMessages } from '../messaging/tab-protocol';
-import type { SiteAdapter } from '../sites/types';
+import type { ApplyResult, SiteAdapter } from '../sites/types';
 import { createDock, type Dock } from './dock';
+import { findQuote, showRange } from './highlight';
 
 type Change = 'ticket' | 'messages' | 'fields' | 'late-content';
 
@@ -21,6 +22,13 @@ export function diffContexts(before: TicketContext | undefined, after: TicketCon
   if (fields(before) !== fields(after)) changes.push('fields');
   return changes;
 }
+
+const sameRoots = (a: readonly Element[], b: readonly Element[]) =>
+  a.length === b.length && a.every((el, i) => el === b[i]);
+
+const isOurs = (node: Node) =>
+  node.nodeName === 'DESKMATE-DOCK' ||
+  (node instanceof Element && (node.id === 'deskmate-evidence' || node.hasAttribute('data-deskmate')));
 
 /**
  * Wiring shared by every site's content script: detect the ticket, dock the panel, answer the panel,
@@ -44,23 +52,67 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }
   };
 
+  let lastReadMs = 0;
+  let roots: Element[] = [];
+
   const refresh = () => {
+    const started = performance.now();
     const result = read();
+    lastReadMs = performance.now() - started;
+    // The history container may have just appeared (RT), or the active tab changed (Zendesk):
+    // follow the adapter's current roots.
+    if (!sameRoots(roots, watchRootsOf())) watch();
     if (!result.ok) return;
     const changes = diffContexts(last, result.context);
     last = result.context;
     if (changes.length > 0) emit('context.changed', { context: result.context, changes });
   };
 
+  const watchRootsOf = (): Element[] => {
+    try {
+      const found = adapter.watchRoots?.(document) ?? [];
+      return found.length > 0 ? found : [document.body ?? document.documentElement];
+    } catch {
+      return [document.body ?? document.documentElement];
+    }
+  };
+
   const watch = () => {
     observer?.disconnect();
-    observer = new MutationObserver(() => {
-      // Desks re-render in bursts; one read per quiet moment keeps the page fast.
+    observer = new MutationObserver((records) => {
+      // Our own highlight style and dock are not ticket changes.
+      if (records.every((r) => isOurs(r.target))) return;
+      // Desks re-render in bursts; one read per quiet moment keeps the page fast. A page that reads
+      // slowly (a huge thread) is re-read less often, so it never spends most of its time in us.
       clearTimeout(timer);
-      timer = setTimeout(refresh, 250);
+      timer = setTimeout(refresh, Math.max(250, lastReadMs * 10));
     });
-    for (const root of adapter.watchRoots?.(document) ?? [document.body]) {
-      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    roots = watchRootsOf();
+    const attributeFilter = adapter.watchAttributes ? [...adapter.watchAttributes] : undefined;
+    for (const root of roots) {
+      observer.observe(root, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        ...(attributeFilter ? { attributes: true, attributeFilter } : {}),
+      });
+    }
+  };
+
+  const textRoots = (): Element[] => {
+    try {
+      const found = adapter.textRoots?.(document) ?? adapter.watchRoots?.(document) ?? [];
+      return found.length > 0 ? found : [document.body];
+    } catch {
+      return [document.body];
+    }
+  };
+
+  const apply = async (target: Parameters<SiteAdapter['apply']>[2], value: string): Promise<ApplyResult> => {
+    try {
+      return await adapter.apply(document, new URL(location.href), target, value);
+    } catch (error) {
+      return { ok: false, reason: `${adapter.name} refused the change: ${String(error)}` };
     }
   };
 
@@ -80,6 +132,22 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
         if (!dock) return { open: false };
         dock.setOpen(open ?? !dock.isOpen());
         return { open: dock.isOpen() };
+      },
+      'page.apply': ({ target, value }) => apply(target, value),
+      'page.targets': () => {
+        try {
+          return { targets: adapter.targets(document, new URL(location.href)) };
+        } catch {
+          return { targets: [] };
+        }
+      },
+      'page.highlight': ({ quote }) => {
+        try {
+          const range = findQuote(textRoots(), quote);
+          return { found: range ? showRange(range) : false };
+        } catch {
+          return { found: false };
+        }
       },
       'dock.set': ({ open, side, width }) => {
         if (!dock) return { open: false, side: 'right' as const, width: 0 };
@@ -105,6 +173,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }
     answer();
     dock ??= createDock(document, adapter.id);
+    performance.mark('deskmate:docked');
     const result = read();
     if (result.ok) last = result.context;
     watch();

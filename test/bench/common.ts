@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Chromium's version string, or why it could not be read. */
@@ -27,7 +27,9 @@ export function machineLine(): string {
   const cpu = cpus();
   const model = cpu[0]?.model.trim() ?? 'unknown CPU';
   const gib = (totalmem() / 1024 ** 3).toFixed(1);
-  return `Machine: ${cpu.length} cores, ${model}, ${gib} GiB RAM, Node ${process.version}, ${chromiumVersion()}`;
+  // The load average says how busy the machine was: figures taken on a shared, loaded machine run slow.
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
+  return `Machine: ${cpu.length} cores, ${model}, ${gib} GiB RAM, Node ${process.version}, ${chromiumVersion()}, load average ${load} at start`;
 }
 
 export function median(values: number[]): number {
