@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escalationMessages } from '../escalation/messages';
 import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { SettingsPatch, SettingsView } from '../policy/view';
 
@@ -44,6 +45,7 @@ export const backgroundMessages = {
     request: z.object({ templateId: z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/), mode: EventMode }),
     response: z.object({ mode: EventMode }),
   },
+  ...escalationMessages,
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;
