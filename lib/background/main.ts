@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
+import { escalationHandlers } from '../escalation/handlers';
 import { type Handlers, serve } from '../messaging/server';
+import { memoryHandlers } from '../memory/handlers';
 import { metricsHandlers } from '../metrics/handlers';
 import { policyHandlers } from '../policy/handlers';
-import { defaultSiteRules, syncContentScripts } from '../sites/registration';
+import { startPolicy, syncSites } from '../policy/read';
 
 /** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
 const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   'app.ping': () => ({ version: browser.runtime.getManifest().version, extensionId: browser.runtime.id }),
   ...policyHandlers,
   ...metricsHandlers,
+  ...escalationHandlers,
+  ...memoryHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */
@@ -20,8 +24,11 @@ export function startBackground(): void {
   // Secrets (the provider key) live in storage.local: keep content scripts out of it entirely.
   browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 
-  browser.runtime.onInstalled.addListener(() => void syncContentScripts(defaultSiteRules()));
-  browser.runtime.onStartup.addListener(() => void syncContentScripts(defaultSiteRules()));
+  // Site scripts follow the effective settings and the managed policy (lib/policy/read.ts): synced at
+  // every start once the policy is read, on install/startup, and on every settings or policy change.
+  void startPolicy();
+  browser.runtime.onInstalled.addListener(() => void syncSites());
+  browser.runtime.onStartup.addListener(() => void syncSites());
 
   // The toolbar button opens the native side panel (Chrome/Edge); the shortcut toggles the docked one.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});

@@ -43,11 +43,14 @@ export interface Correction {
   reason?: string;
   /** Set when it came from a colleague's team pack. */
   imported?: { from: string; at: number };
+  /** The field's kind in the template ('enum' fields feed the local learner). */
+  fieldKind?: string;
   /**
    * Content hash of what makes a correction the same one (template, field, ticket, values, time), so a
-   * team pack imported twice adds nothing. A hash, never content (version 2).
+   * team pack imported twice adds nothing. A hash, never content (version 2). Filled on insert when
+   * the writer leaves it out.
    */
-  dedupKey: string;
+  dedupKey?: string;
 }
 
 /** An escalation decision: what fired, what the agent did, why. */
@@ -103,6 +106,9 @@ export class DeskmateDb extends Dexie {
     this.version(2)
       .stores({ corrections: '++id, time, [templateId+field], site, ticketHash, dedupKey' })
       .upgrade(upgradeTo2);
+    this.corrections.hook('creating', (_key, row) => {
+      row.dedupKey ??= correctionKey(row);
+    });
   }
 }
 

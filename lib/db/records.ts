@@ -24,6 +24,7 @@ export const CorrectionRecord = z.object({
   time: z.number().int().nonnegative(),
   reason: z.string().optional(),
   imported: z.object({ from: z.string(), at: z.number() }).optional(),
+  fieldKind: z.string().optional(),
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { escalationMessages } from '../escalation/messages';
+import { memoryMessages } from '../memory/messages';
 import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { SettingsPatch, SettingsView } from '../policy/view';
 
@@ -45,6 +46,7 @@ export const backgroundMessages = {
     request: z.object({ templateId: z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/), mode: EventMode }),
     response: z.object({ mode: EventMode }),
   },
+  ...memoryMessages,
   ...escalationMessages,
 } satisfies Record<string, MessageSpec>;
 

@@ -1,0 +1,420 @@
+import { fitTemperature, type ScoredOutcome } from './calibration';
+import { type FeatureBag, featureKind, featurize } from './features';
+
+/**
+ * An online multinomial logistic regression over hashed TF-IDF features, for one enum field.
+ *
+ * Why this shape: it must learn from a handful of corrections, keep learning from every agreement,
+ * run in well under a millisecond, and say how sure it is. So:
+ * - AdaGrad steps (per-weight learning rates suit sparse text: rare words move fast);
+ * - rehearsal: each update also replays a few past examples from a small buffer, which gives the
+ *   accuracy of several training epochs without re-reading the database;
+ * - temperature scaling fitted on the learner's own out-of-sample (predict-then-learn) scores, so the
+ *   confidence it reports is a probability, and abstention below a threshold means what it says.
+ * Weights live in one flat Float32Array indexed by a feature slot and a class: compact, and it is
+ * stored as is (IndexedDB keeps typed arrays).
+ */
+
+export interface ClassifierOptions {
+  /** AdaGrad base step. */
+  learningRate: number;
+  /** Past examples replayed per update. */
+  replay: number;
+  /** Examples kept for replay (reservoir: old classes are not forgotten). */
+  bufferSize: number;
+  /** Out-of-sample scores kept for the temperature fit. */
+  calibrationWindow: number;
+  /** Refit the temperature every this many updates. */
+  refitEvery: number;
+  /** Weight of words, word pairs and character n-grams before normalising. */
+  kindWeights: readonly [number, number, number];
+}
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
+  learningRate: 0.2,
+  replay: 6,
+  bufferSize: 3000,
+  calibrationWindow: 400,
+  refitEvery: 20,
+  kindWeights: [1, 0.5, 0.25],
+};
+
+/** A prediction over the classes allowed: best class, its calibrated probability, every probability. */
+export interface ClassProbabilities {
+  label: string;
+  confidence: number;
+  probabilities: Map<string, number>;
+}
+
+/** The persisted form: plain data and typed arrays only (structured-clone friendly, no content). */
+export interface ClassifierState {
+  format: 1;
+  labels: string[];
+  classCap: number;
+  updates: number;
+  temperature: number;
+  bias: Float32Array;
+  biasGradSq: Float32Array;
+  slotIds: Uint32Array;
+  weights: Float32Array;
+  gradSq: Float32Array;
+  docs: number;
+  /** Document frequency per feature slot (for IDF). */
+  dfBySlot: Uint32Array;
+  bufferOffsets: Uint32Array;
+  /** Replay examples as feature slots (not hashes: slots are stable once given). */
+  bufferSlots: Uint32Array;
+  bufferCounts: Float32Array;
+  bufferLabels: Uint16Array;
+  bufferSeen: number;
+  calibrationScores: Float32Array[];
+  calibrationLabels: Uint16Array;
+  rng: number;
+}
+
+interface Example {
+  slots: Int32Array;
+  counts: Float32Array;
+  label: number;
+}
+
+interface Vector {
+  slots: Int32Array;
+  values: Float32Array;
+}
+
+const EPS = 1e-6;
+
+export class OnlineClassifier {
+  readonly options: ClassifierOptions;
+  private labels: string[] = [];
+  private labelIndex = new Map<string, number>();
+  private classCap = 8;
+  private updates = 0;
+  private temperature = 1;
+  private bias = new Float32Array(8);
+  private biasGradSq = new Float32Array(8);
+  private slotOf = new Map<number, number>();
+  private slotIds: number[] = [];
+  private weights = new Float32Array(1024 * 8);
+  private gradSq = new Float32Array(1024 * 8);
+  private docs = 0;
+  private df = new Uint32Array(1024);
+  private buffer: Example[] = [];
+  private bufferSeen = 0;
+  private calibration: ScoredOutcome[] = [];
+  private rng = 0x2545f491;
+
+  constructor(options: Partial<ClassifierOptions> = {}) {
+    this.options = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options };
+  }
+
+  /** How many corrections and agreements it learned from. */
+  get size(): number {
+    return this.updates;
+  }
+
+  /** Classes seen so far, in first-seen order. */
+  get classes(): readonly string[] {
+    return this.labels;
+  }
+
+  /** Current calibration temperature (1 = raw softmax). */
+  get currentTemperature(): number {
+    return this.temperature;
+  }
+
+  /**
+   * Probabilities over `allowed` (the template's options; default every class seen). Classes never
+   * seen are left out: the learner has no evidence for them. Undefined when fewer than one is known.
+   */
+  predict(text: string, allowed?: readonly string[]): ClassProbabilities | undefined {
+    return this.predictBag(featurize(text), allowed);
+  }
+
+  predictBag(bag: FeatureBag, allowed?: readonly string[]): ClassProbabilities | undefined {
+    const classes = (allowed ?? this.labels)
+      .map((label) => this.labelIndex.get(label))
+      .filter((k): k is number => k !== undefined);
+    if (classes.length === 0) return undefined;
+    const scores = this.scores(this.vectorize(this.slotsOf(bag, false), bag.counts, bag.ids));
+    let max = -Infinity;
+    for (const k of classes) max = Math.max(max, (scores[k] as number) / this.temperature);
+    let sum = 0;
+    const exp = classes.map((k) => {
+      const e = Math.exp((scores[k] as number) / this.temperature - max);
+      sum += e;
+      return e;
+    });
+    const probabilities = new Map<string, number>();
+    let best = 0;
+    classes.forEach((k, i) => {
+      const p = (exp[i] as number) / sum;
+      probabilities.set(this.labels[k] as string, p);
+      if (p > (exp[best] as number) / sum) best = i;
+    });
+    const label = this.labels[classes[best] as number] as string;
+    return { label, confidence: probabilities.get(label) ?? 0, probabilities };
+  }
+
+  /** Learn that the agent kept `label` for this text (a correction or an agreement). */
+  update(text: string, label: string): void {
+    this.updateBag(featurize(text), label);
+  }
+
+  updateBag(bag: FeatureBag, label: string): void {
+    const y = this.classIdOf(label);
+    const slots = this.slotsOf(bag, true);
+    for (const slot of slots) this.df[slot] = (this.df[slot] as number) + 1;
+    this.docs++;
+    const x = this.vectorize(slots, bag.counts, bag.ids);
+    // The scores before learning are an honest out-of-sample prediction: keep them for calibration.
+    const before = this.scores(x);
+    this.calibration.push({ scores: before.slice(0, this.labels.length), label: y });
+    if (this.calibration.length > this.options.calibrationWindow) this.calibration.shift();
+    this.step(x, y, before);
+    for (let r = 0; r < this.options.replay && this.buffer.length > 0; r++) {
+      const past = this.buffer[this.random() % this.buffer.length] as Example;
+      this.step(this.vectorize(past.slots, past.counts), past.label);
+    }
+    this.remember({ slots, counts: bag.counts, label: y });
+    this.updates++;
+    if (this.updates % this.options.refitEvery === 0) this.temperature = fitTemperature(this.calibration);
+  }
+
+  private classIdOf(label: string): number {
+    const known = this.labelIndex.get(label);
+    if (known !== undefined) return known;
+    const k = this.labels.length;
+    if (k >= 65535) throw new Error('Too many classes for one field.');
+    this.labels.push(label);
+    this.labelIndex.set(label, k);
+    if (k >= this.classCap) this.growClasses(this.classCap * 2);
+    return k;
+  }
+
+  private growClasses(cap: number): void {
+    const slots = this.weights.length / this.classCap;
+    const weights = new Float32Array(slots * cap);
+    const gradSq = new Float32Array(slots * cap);
+    for (let s = 0; s < slots; s++) {
+      weights.set(this.weights.subarray(s * this.classCap, (s + 1) * this.classCap), s * cap);
+      gradSq.set(this.gradSq.subarray(s * this.classCap, (s + 1) * this.classCap), s * cap);
+    }
+    const bias = new Float32Array(cap);
+    bias.set(this.bias);
+    const biasGradSq = new Float32Array(cap);
+    biasGradSq.set(this.biasGradSq);
+    Object.assign(this, { weights, gradSq, bias, biasGradSq, classCap: cap });
+  }
+
+  private slotFor(id: number): number {
+    let slot = this.slotOf.get(id);
+    if (slot !== undefined) return slot;
+    slot = this.slotIds.length;
+    this.slotIds.push(id);
+    this.slotOf.set(id, slot);
+    if ((slot + 1) * this.classCap > this.weights.length) {
+      const weights = new Float32Array(this.weights.length * 2);
+      weights.set(this.weights);
+      const gradSq = new Float32Array(this.gradSq.length * 2);
+      gradSq.set(this.gradSq);
+      this.weights = weights;
+      this.gradSq = gradSq;
+    }
+    if (slot >= this.df.length) {
+      const df = new Uint32Array(this.df.length * 2);
+      df.set(this.df);
+      this.df = df;
+    }
+    return slot;
+  }
+
+  /** Feature slots of a bag; with `create`, features never seen get one (else -1). */
+  private slotsOf(bag: FeatureBag, create: boolean): Int32Array {
+    const slots = new Int32Array(bag.ids.length);
+    for (let i = 0; i < bag.ids.length; i++) {
+      const id = bag.ids[i] as number;
+      slots[i] = create ? this.slotFor(id) : (this.slotOf.get(id) ?? -1);
+    }
+    return slots;
+  }
+
+  /**
+   * Sublinear TF times smoothed IDF, weighted by feature kind, L2-normalised. Unknown features (slot -1)
+   * count in the norm, as in batch TF-IDF, but carry no weight.
+   */
+  private vectorize(slots: Int32Array, counts: Float32Array, ids?: Uint32Array): Vector {
+    const n = slots.length;
+    const values = new Float32Array(n);
+    const kindWeights = this.options.kindWeights;
+    const logDocs = Math.log(1 + this.docs);
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i] as number;
+      const df = slot >= 0 ? (this.df[slot] as number) : 0;
+      const idf = logDocs - Math.log(1 + df) + 1;
+      const kind = ids
+        ? featureKind(ids[i] as number)
+        : slot >= 0
+          ? featureKind(this.slotIds[slot] as number)
+          : 0;
+      const v = (1 + Math.log(counts[i] as number)) * idf * (kindWeights[kind] ?? 1);
+      values[i] = v;
+      norm += v * v;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
+    return { slots, values };
+  }
+
+  private scores(x: Vector): Float32Array {
+    const K = this.labels.length;
+    const out = new Float32Array(Math.max(K, 1));
+    for (let k = 0; k < K; k++) out[k] = this.bias[k] as number;
+    const cap = this.classCap;
+    for (let i = 0; i < x.slots.length; i++) {
+      const slot = x.slots[i] as number;
+      if (slot < 0) continue;
+      const v = x.values[i] as number;
+      const base = slot * cap;
+      for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (this.weights[base + k] as number);
+    }
+    return out;
+  }
+
+  /** One AdaGrad step on the softmax cross-entropy. */
+  private step(x: Vector, y: number, precomputed?: Float32Array): void {
+    const K = this.labels.length;
+    const scores = precomputed && precomputed.length >= K ? precomputed : this.scores(x);
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, scores[k] as number);
+    const grad = new Float32Array(K);
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      const e = Math.exp((scores[k] as number) - max);
+      grad[k] = e;
+      sum += e;
+    }
+    for (let k = 0; k < K; k++) grad[k] = (grad[k] as number) / sum - (k === y ? 1 : 0);
+    const lr = this.options.learningRate;
+    const cap = this.classCap;
+    for (let i = 0; i < x.slots.length; i++) {
+      const slot = x.slots[i] as number;
+      const v = x.values[i] as number;
+      const base = slot * cap;
+      for (let k = 0; k < K; k++) {
+        const g = (grad[k] as number) * v;
+        if (g === 0) continue;
+        const gs = (this.gradSq[base + k] as number) + g * g;
+        this.gradSq[base + k] = gs;
+        this.weights[base + k] = (this.weights[base + k] as number) - (lr * g) / (Math.sqrt(gs) + EPS);
+      }
+    }
+    for (let k = 0; k < K; k++) {
+      const g = grad[k] as number;
+      const gs = (this.biasGradSq[k] as number) + g * g;
+      this.biasGradSq[k] = gs;
+      this.bias[k] = (this.bias[k] as number) - (lr * g) / (Math.sqrt(gs) + EPS);
+    }
+  }
+
+  /** Reservoir sampling: every example seen has the same chance to stay, so old classes are kept. */
+  private remember(example: Example): void {
+    this.bufferSeen++;
+    if (this.buffer.length < this.options.bufferSize) {
+      this.buffer.push(example);
+      return;
+    }
+    const j = this.random() % this.bufferSeen;
+    if (j < this.options.bufferSize) this.buffer[j] = example;
+  }
+
+  /** xorshift32: deterministic, so a benchmark or a test gives the same figures every run. */
+  private random(): number {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.rng = x >>> 0;
+    return this.rng;
+  }
+
+  /** A compact snapshot for IndexedDB (typed arrays, no text). */
+  toState(): ClassifierState {
+    const slots = this.slotIds.length;
+    const bufferOffsets = new Uint32Array(this.buffer.length + 1);
+    let total = 0;
+    this.buffer.forEach((e, i) => {
+      total += e.slots.length;
+      bufferOffsets[i + 1] = total;
+    });
+    const bufferSlots = new Uint32Array(total);
+    const bufferCounts = new Float32Array(total);
+    this.buffer.forEach((e, i) => {
+      bufferSlots.set(e.slots, bufferOffsets[i]);
+      bufferCounts.set(e.counts, bufferOffsets[i]);
+    });
+    return {
+      format: 1,
+      labels: [...this.labels],
+      classCap: this.classCap,
+      updates: this.updates,
+      temperature: this.temperature,
+      bias: Float32Array.from(this.bias),
+      biasGradSq: Float32Array.from(this.biasGradSq),
+      slotIds: Uint32Array.from(this.slotIds),
+      weights: this.weights.slice(0, slots * this.classCap),
+      gradSq: this.gradSq.slice(0, slots * this.classCap),
+      docs: this.docs,
+      dfBySlot: this.df.slice(0, slots),
+      bufferOffsets,
+      bufferSlots,
+      bufferCounts,
+      bufferLabels: Uint16Array.from(this.buffer.map((e) => e.label)),
+      bufferSeen: this.bufferSeen,
+      calibrationScores: this.calibration.map((c) => c.scores),
+      calibrationLabels: Uint16Array.from(this.calibration.map((c) => c.label)),
+      rng: this.rng,
+    };
+  }
+
+  /** Restore from `toState()`. Throws on a state of another format (the caller starts afresh). */
+  static fromState(state: ClassifierState, options: Partial<ClassifierOptions> = {}): OnlineClassifier {
+    if (state?.format !== 1) throw new Error('Unknown learner state format.');
+    const c = new OnlineClassifier(options);
+    c.labels = [...state.labels];
+    c.labelIndex = new Map(c.labels.map((label, k) => [label, k]));
+    c.classCap = state.classCap;
+    c.updates = state.updates;
+    c.temperature = state.temperature;
+    c.bias = Float32Array.from(state.bias);
+    c.biasGradSq = Float32Array.from(state.biasGradSq);
+    c.slotIds = [...state.slotIds];
+    c.slotOf = new Map(c.slotIds.map((id, slot) => [id, slot]));
+    const cap = Math.max(1024, c.slotIds.length * 2) * c.classCap;
+    c.weights = new Float32Array(cap);
+    c.weights.set(state.weights);
+    c.gradSq = new Float32Array(cap);
+    c.gradSq.set(state.gradSq);
+    c.docs = state.docs;
+    c.df = new Uint32Array(Math.max(1024, c.slotIds.length * 2));
+    c.df.set(state.dfBySlot);
+    for (let i = 0; i + 1 < state.bufferOffsets.length; i++) {
+      const from = state.bufferOffsets[i] as number;
+      const to = state.bufferOffsets[i + 1] as number;
+      c.buffer.push({
+        slots: Int32Array.from(state.bufferSlots.subarray(from, to)),
+        counts: state.bufferCounts.slice(from, to),
+        label: state.bufferLabels[i] as number,
+      });
+    }
+    c.bufferSeen = state.bufferSeen;
+    c.calibration = state.calibrationScores.map((scores, i) => ({
+      scores,
+      label: state.calibrationLabels[i] as number,
+    }));
+    c.rng = state.rng;
+    return c;
+  }
+}

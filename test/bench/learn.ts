@@ -1,0 +1,192 @@
+/**
+ * Learning benchmark: a simulated agent works through a labelled CSV, one ticket at a time. For each
+ * ticket the learner predicts, then the agent's label is recorded (a correction or an agreement) and
+ * the learner updates, exactly as in the extension.
+ *
+ *   npm run bench:learn -- --file ../shared/datasets/x.csv --text instruction --label category
+ *     [--holdout 1000] [--seed 1] [--threshold 0.85] [--checkpoints 50,200,1000,3000]
+ *
+ * Rows are shuffled with a fixed seed (the files are sorted by label). The last `--holdout` rows are
+ * never learned from: at each checkpoint, accuracy, coverage and precision are measured on that
+ * held-out tail, the same protocol as a model trained offline on the first N rows and tested on the
+ * rest. The prequential accuracy (predict-then-learn, on the stream itself) is printed beside it.
+ */
+import { createReadStream } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { expectedCalibrationError } from '../../lib/learner/calibration';
+import { OnlineClassifier } from '../../lib/learner/classifier';
+import { featurize } from '../../lib/learner/features';
+import { DEFAULT_ABSTAIN_THRESHOLD } from '../../lib/learner/registry';
+
+const { values: args } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    text: { type: 'string' },
+    label: { type: 'string' },
+    holdout: { type: 'string', default: '800' },
+    seed: { type: 'string', default: '1' },
+    threshold: { type: 'string', default: String(DEFAULT_ABSTAIN_THRESHOLD) },
+    checkpoints: { type: 'string', default: '50,200,1000,3000' },
+    replay: { type: 'string' },
+    lr: { type: 'string' },
+    kinds: { type: 'string' },
+  },
+});
+
+if (!args.file || !args.text || !args.label) {
+  console.error('Usage: npm run bench:learn -- --file <csv> --text <col[,col]> --label <col>');
+  process.exit(2);
+}
+
+/** RFC 4180 records from a byte stream, one chunk at a time (quoted fields may span lines). */
+async function* csvRecords(path: string): AsyncGenerator<string[]> {
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  let quoteSeen = false;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
+    for (const ch of chunk as string) {
+      if (quoted) {
+        if (ch === '"') {
+          quoted = false;
+          quoteSeen = true;
+        } else field += ch;
+        continue;
+      }
+      if (ch === '"') {
+        if (quoteSeen) field += '"';
+        quoted = true;
+        quoteSeen = false;
+        continue;
+      }
+      quoteSeen = false;
+      if (ch === ',') {
+        record.push(field);
+        field = '';
+      } else if (ch === '\n') {
+        record.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+        field = '';
+        yield record;
+        record = [];
+      } else field += ch;
+    }
+  }
+  if (field || record.length) yield [...record, field];
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  let s = seed >>> 0 || 1;
+  for (let i = items.length - 1; i > 0; i--) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    const j = (s >>> 0) % (i + 1);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
+async function main(): Promise<void> {
+  const textCols = args.text!.split(',').map((c) => c.trim());
+  const rows: { text: string; label: string }[] = [];
+  let header: string[] | undefined;
+  for await (const record of csvRecords(args.file!)) {
+    if (!header) {
+      header = record.map((h) => h.replace(/^\uFEFF/, '').trim());
+      for (const c of [...textCols, args.label!]) {
+        if (!header.includes(c)) throw new Error(`Column "${c}" not in ${header.join(', ')}`);
+      }
+      continue;
+    }
+    const get = (c: string) => record[header!.indexOf(c)] ?? '';
+    const label = get(args.label!).trim();
+    if (!label) continue;
+    rows.push({ text: textCols.map(get).join('\n'), label });
+  }
+  shuffle(rows, Number(args.seed));
+  const holdoutSize = Math.min(Number(args.holdout), Math.floor(rows.length / 3));
+  const holdout = rows.slice(rows.length - holdoutSize).map((r) => ({ ...r, bag: featurize(r.text) }));
+  const stream = rows.slice(0, rows.length - holdoutSize);
+  const threshold = Number(args.threshold);
+  const checkpoints = args
+    .checkpoints!.split(',')
+    .map(Number)
+    .filter((n) => n <= stream.length);
+  const classes = new Set(rows.map((r) => r.label)).size;
+  console.log(
+    `${args.file} · label ${args.label} (${classes} classes) · ${rows.length} rows · stream ${stream.length}, held-out tail ${holdoutSize} · threshold ${threshold}`,
+  );
+  console.log(
+    'corrections | held-out acc | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update | ms/predict',
+  );
+
+  const learner = new OnlineClassifier({
+    ...(args.replay ? { replay: Number(args.replay) } : {}),
+    ...(args.lr ? { learningRate: Number(args.lr) } : {}),
+    ...(args.kinds ? { kindWeights: args.kinds.split(',').map(Number) as [number, number, number] } : {}),
+  });
+  let updateMs = 0;
+  let predictMs = 0;
+  const recent: boolean[] = [];
+  for (let n = 0; n < stream.length && n < Math.max(...checkpoints); n++) {
+    const row = stream[n] as { text: string; label: string };
+    // Timed as in the extension: from the ticket's text, featurizing included.
+    let t = performance.now();
+    const guess = learner.predict(row.text);
+    predictMs += performance.now() - t;
+    recent.push(guess?.label === row.label);
+    if (recent.length > 100) recent.shift();
+    t = performance.now();
+    learner.update(row.text, row.label);
+    updateMs += performance.now() - t;
+    if (!checkpoints.includes(n + 1)) continue;
+
+    const outcomes = holdout.map((h) => {
+      const p = learner.predictBag(h.bag);
+      return { confidence: p?.confidence ?? 0, correct: p?.label === h.label };
+    });
+    const correct = outcomes.filter((o) => o.correct).length;
+    const kept = outcomes.filter((o) => o.confidence >= threshold);
+    const keptCorrect = kept.filter((o) => o.correct).length;
+    // The largest coverage whose precision is still >= 0.95 (what a threshold could buy).
+    const sorted = [...outcomes].sort((a, b) => b.confidence - a.confidence);
+    let hits = 0;
+    let best = 0;
+    sorted.forEach((o, i) => {
+      hits += o.correct ? 1 : 0;
+      if (hits / (i + 1) >= 0.95) best = i + 1;
+    });
+    const f = (x: number, d = 3) => x.toFixed(d);
+    console.log(
+      [
+        String(n + 1).padStart(11),
+        f(correct / outcomes.length).padStart(12),
+        f(kept.length / outcomes.length).padStart(12),
+        (kept.length ? f(keptCorrect / kept.length) : '  -  ').padStart(13),
+        f(best / outcomes.length).padStart(11),
+        f(expectedCalibrationError(outcomes)).padStart(5),
+        f(recent.filter(Boolean).length / recent.length).padStart(26),
+        f(updateMs / (n + 1), 4).padStart(9),
+        f(predictMs / (n + 1), 4).padStart(10),
+      ].join(' | '),
+    );
+  }
+  const mem = process.memoryUsage();
+  console.log(
+    `temperature ${learner.currentTemperature.toFixed(2)} · heap ${(mem.heapUsed / 1e6).toFixed(1)} MB · state ${(stateBytes(learner) / 1e6).toFixed(2)} MB`,
+  );
+}
+
+function stateBytes(learner: OnlineClassifier): number {
+  let bytes = 0;
+  for (const value of Object.values(learner.toState())) {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (Array.isArray(value)) {
+      for (const v of value) bytes += ArrayBuffer.isView(v) ? v.byteLength : String(v).length * 2;
+    }
+  }
+  return bytes;
+}
+
+await main();
