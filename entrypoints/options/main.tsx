@@ -6,9 +6,9 @@ import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import '@/components/theme.css';
 import {
-  loadSettings,
   saveProvider,
   saveSection as saveSectionPatch,
+  startOptions,
   testProvider,
   useOptions,
   validateTemplates,
@@ -97,4 +97,4 @@ function Root() {
 }
 
 createRoot(document.getElementById('root')!).render(<Root />);
-void loadSettings();
+void startOptions();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { send } from '../messaging/client';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import { onEvent } from '../messaging/events';
 import type { SettingsView } from '../policy/view';
 import { BUILTIN_TEMPLATES } from '../templates/builtin';
 import { parseCustomTemplate } from '../templates/custom';
@@ -23,6 +24,12 @@ export const useOptions = create<OptionsState>(() => ({ status: {} }));
 
 function setStatus(section: string, status: SectionStatus | undefined): void {
   useOptions.setState((s) => ({ status: { ...s.status, [section]: status } }));
+}
+
+/** Load the settings and follow changes made elsewhere (another page, the managed policy). */
+export async function startOptions(): Promise<void> {
+  onEvent('settings.changed', () => void loadSettings());
+  await loadSettings();
 }
 
 export async function loadSettings(): Promise<void> {

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { DeskmateDb } from '../../../lib/db/db';
+import { ticketHash } from '../../../lib/db/ticket-hash';
+import { DraftSaver, draftError, draftId, loadDraft, type SaveStatus } from '../../../lib/panel/drafts';
+
+let database: DeskmateDb;
+let n = 0;
+beforeEach(() => {
+  n += 1;
+  database = new DeskmateDb(`drafts-test-${n}`);
+});
+
+const key = { site: 'demo', ticketKey: '1006', templateId: 'refund-request' };
+
+describe('drafts', () => {
+  test('the id is site|hash|template and never holds the ticket key in clear', async () => {
+    const { id } = await draftId(key);
+    expect(id).toBe(`demo|${await ticketHash('demo', '1006')}|refund-request`);
+    expect(id).not.toContain('1006');
+  });
+
+  test('changes are written once after a quiet moment, the latest values win, and come back', async () => {
+    const statuses: SaveStatus['state'][] = [];
+    const saver = new DraftSaver(
+      (s) => statuses.push(s.state),
+      30,
+      () => database,
+    );
+    saver.schedule(key, { orderNumber: 'A-1' });
+    saver.schedule(key, { orderNumber: 'A-10517' }, 'sugg-1');
+    expect(await database.drafts.count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 80));
+    await saver.flush();
+    const draft = await loadDraft(key, database);
+    expect(draft?.values).toEqual({ orderNumber: 'A-10517' });
+    expect(draft?.suggestionId).toBe('sugg-1');
+    expect(statuses.at(-1)).toBe('saved');
+  });
+
+  test('flush writes at once (page hidden or closing)', async () => {
+    const saver = new DraftSaver(
+      () => {},
+      10_000,
+      () => database,
+    );
+    saver.schedule(key, { reply: 'Hello Daniel' });
+    await saver.flush();
+    expect((await loadDraft(key, database))?.values).toEqual({ reply: 'Hello Daniel' });
+  });
+
+  test('storage full: a clear message, and the values are kept and written on the next flush', async () => {
+    let full = true;
+    const failing = new DeskmateDb(`drafts-full-${n}`);
+    const put = failing.drafts.put.bind(failing.drafts);
+    failing.drafts.put = ((...args: Parameters<typeof put>) => {
+      if (full) {
+        const error = new Error('Quota exceeded');
+        error.name = 'QuotaExceededError';
+        return Promise.reject(error);
+      }
+      return put(...args);
+    }) as typeof failing.drafts.put;
+    const statuses: SaveStatus[] = [];
+    const saver = new DraftSaver(
+      (s) => statuses.push(s),
+      10,
+      () => failing,
+    );
+    saver.schedule(key, { reply: 'typed text' });
+    await saver.flush();
+    const last = statuses.at(-1);
+    expect(last?.state).toBe('error');
+    expect(last?.state === 'error' && last.error.code).toBe('storage_full');
+    expect(last?.state === 'error' && last.error.message).toMatch(/full.*still here/);
+    full = false;
+    await saver.flush();
+    expect((await loadDraft(key, failing))?.values).toEqual({ reply: 'typed text' });
+  });
+
+  test('other storage errors say the text is kept', () => {
+    expect(draftError(new Error('disk on fire'))).toMatchObject({ code: 'storage', message: /still here/ });
+  });
+});
