@@ -42,6 +42,8 @@ export const events = {
     /** What changed since the last read, for the panel to mark fields stale. */
     changes: z.array(z.enum(['ticket', 'messages', 'fields', 'late-content'])),
   }),
+  /** Effective settings changed (user save or managed policy): open extension pages re-read them. */
+  'settings.changed': z.object({ reason: z.enum(['user', 'policy']) }),
 } satisfies Record<string, z.core.$ZodType>;
 
 export type TabMessages = typeof tabMessages;

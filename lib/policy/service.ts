@@ -1,4 +1,10 @@
-import { currentPolicyLayer, getUserOverrides, resolveSettings, saveUserPatch } from '../settings/effective';
+import {
+  currentPolicyLayer,
+  getUserOverrides,
+  type PolicyLayer,
+  resolveSettings,
+  saveUserPatch,
+} from '../settings/effective';
 import type { Json } from './paths';
 import type { PolicyStatus, SettingsView } from './view';
 
@@ -13,6 +19,16 @@ let statusProvider: () => PolicyStatus = () => ({
 /** lib/policy/read.ts installs the live policy status here. */
 export function setPolicyStatusProvider(provider: () => PolicyStatus): void {
   statusProvider = provider;
+}
+
+let saveLayer: () => PolicyLayer = currentPolicyLayer;
+
+/**
+ * lib/policy/read.ts installs the layer saves are checked against: while the managed area has not
+ * answered and no policy is known, no locks (the real policy's locks still win when it arrives).
+ */
+export function setSaveLayerProvider(provider: () => PolicyLayer): void {
+  saveLayer = provider;
 }
 
 /** Effective settings without the key, with where each value came from and what is locked. */
@@ -30,7 +46,7 @@ export async function getSettingsView(): Promise<SettingsView> {
 
 /** Validate and save a change to the user's settings, then answer like settings.get. */
 export async function saveSettings(patch: Json): Promise<SettingsView> {
-  await saveUserPatch(patch, currentPolicyLayer());
+  await saveUserPatch(patch, saveLayer());
   const view = await getSettingsView();
   for (const listener of savedListeners) listener();
   return view;
