@@ -4,3 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+# Real Request Tracker 5 and Redmine 5 for the sites end-to-end tests (Debian packages, SQLite, loopback).
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  sh scripts/desks/setup-rt5.sh
+  sh scripts/desks/setup-redmine.sh
+else
+  echo "Not root on Debian: the real-desk end-to-end tests (test/e2e/sites-rt, sites-redmine) will be skipped."
+fi

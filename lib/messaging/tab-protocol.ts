@@ -1,6 +1,7 @@
 // zod/mini: these schemas ship in every content script (size budget, issue #10).
 import { z } from 'zod/mini';
 import { TicketContext } from '../context/ticket-context';
+import { PageTarget } from '../sites/types';
 import type { MessageSpec } from './protocol';
 
 /** Messages a content script answers, sent by the panel or background with tabs.sendMessage. */
@@ -29,6 +30,27 @@ export const tabMessages = {
       width: z.optional(z.number()),
     }),
     response: z.object({ open: z.boolean(), side: z.enum(['left', 'right']), width: z.number() }),
+  },
+  /** Write into the page (reply box, a field) through the adapter. Only on the agent's action. */
+  'page.apply': {
+    from: ['panel'],
+    request: z.object({ target: PageTarget, value: z.string().check(z.maxLength(100_000)) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), reason: z.string() }),
+    ]),
+  },
+  /** Which targets the page can take now (the reply box may appear only after a click). */
+  'page.targets': {
+    from: ['panel'],
+    request: z.object({}),
+    response: z.object({ targets: z.array(PageTarget) }),
+  },
+  /** Scroll to and briefly highlight a quote (a field's evidence) in the ticket. */
+  'page.highlight': {
+    from: ['panel'],
+    request: z.object({ quote: z.string().check(z.minLength(1), z.maxLength(2_000)) }),
+    response: z.object({ found: z.boolean() }),
   },
 } satisfies Record<string, MessageSpec>;
 

@@ -1,7 +1,10 @@
+// zod/mini: shipped in every content script (size budget).
+import { z } from 'zod/mini';
 import type { ReadResult } from '../context/ticket-context';
 
 /** Page fields an adapter may be able to set; templates declare which field applies where. */
-export type PageTarget = 'reply' | 'internal-note' | 'priority' | 'status' | 'category' | 'queue';
+export const PageTarget = z.enum(['reply', 'internal-note', 'priority', 'status', 'category', 'queue']);
+export type PageTarget = z.infer<typeof PageTarget>;
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 
