@@ -1,29 +1,62 @@
 import { type DeskmateDb, type Draft, db } from '../db/db';
-import { ticketHash } from '../db/ticket-hash';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import type { FieldValue } from '../templates/suggestion';
 
-/** Which draft: one per ticket and template. */
+/** Which draft: one per ticket and template. `ticketHash` from lib/db/ticket-hash.ts. */
 export interface DraftKey {
   site: string;
-  ticketKey: string;
+  ticketHash: string;
   templateId: string;
 }
 
 /** `${site}|${ticketHash}|${templateId}`: the ticket key itself is never stored in clear. */
-export async function draftId(key: DraftKey): Promise<{ id: string; ticketHash: string }> {
-  const hash = await ticketHash(key.site, key.ticketKey);
-  return { id: `${key.site}|${hash}|${key.templateId}`, ticketHash: hash };
+export function draftId(key: DraftKey): string {
+  return `${key.site}|${key.ticketHash}|${key.templateId}`;
 }
 
+const BACKUP_PREFIX = 'deskmate-draft:';
+
+/**
+ * The draft, from IndexedDB or from the synchronous backup written while the page was closing (an
+ * IndexedDB write started in `pagehide` may never finish); the newer one wins.
+ */
 export async function loadDraft(key: DraftKey, database: DeskmateDb = db()): Promise<Draft | undefined> {
-  const { id } = await draftId(key);
-  return database.drafts.get(id);
+  const id = draftId(key);
+  const stored = await database.drafts.get(id);
+  const backup = readBackup(id);
+  if (backup && (!stored || backup.updatedAt > stored.updatedAt)) {
+    await database.drafts
+      .put(backup)
+      .then(() => clearBackup(id))
+      .catch(() => {});
+    return backup;
+  }
+  if (backup) clearBackup(id);
+  return stored;
 }
 
 export async function deleteDraft(key: DraftKey, database: DeskmateDb = db()): Promise<void> {
-  const { id } = await draftId(key);
-  await database.drafts.delete(id);
+  await database.drafts.delete(draftId(key));
+  clearBackup(draftId(key));
+}
+
+function readBackup(id: string): Draft | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(BACKUP_PREFIX + id);
+    if (!raw) return undefined;
+    const draft = JSON.parse(raw) as Draft;
+    return draft && draft.id === id && typeof draft.values === 'object' ? draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function clearBackup(id: string): void {
+  try {
+    globalThis.localStorage?.removeItem(BACKUP_PREFIX + id);
+  } catch {
+    // No backup storage: nothing to clear.
+  }
 }
 
 export type SaveStatus = { state: 'idle' | 'pending' | 'saved' } | { state: 'error'; error: ErrorInfo };
@@ -53,6 +86,22 @@ export class DraftSaver {
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
+  /**
+   * The page is going away: start the IndexedDB write, and keep a synchronous copy in localStorage in
+   * case the page dies before the write completes (loadDraft picks the newer of the two).
+   */
+  flushOnExit(): void {
+    const job = this.pending;
+    if (job) {
+      try {
+        globalThis.localStorage?.setItem(BACKUP_PREFIX + draftId(job.key), JSON.stringify(toDraft(job)));
+      } catch {
+        // Backup storage full or missing: the IndexedDB write below is still attempted.
+      }
+    }
+    void this.flush();
+  }
+
   /** Write now what is pending. Resolves when it is on disk (or failed and was reported). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
@@ -61,17 +110,8 @@ export class DraftSaver {
     this.pending = undefined;
     this.writing = this.writing.then(async () => {
       try {
-        const { id, ticketHash } = await draftId(job.key);
-        const draft: Draft = {
-          id,
-          site: job.key.site,
-          ticketHash,
-          templateId: job.key.templateId,
-          values: job.values,
-          ...(job.suggestionId ? { suggestionId: job.suggestionId } : {}),
-          updatedAt: Date.now(),
-        };
-        await this.database().drafts.put(draft);
+        await this.database().drafts.put(toDraft(job));
+        clearBackup(draftId(job.key));
         this.onStatus({ state: 'saved' });
       } catch (error) {
         // Keep it to write again: a newer schedule() replaces it, otherwise the next flush retries.
@@ -83,8 +123,20 @@ export class DraftSaver {
   }
 }
 
+function toDraft(job: { key: DraftKey; values: Record<string, FieldValue>; suggestionId?: string }): Draft {
+  return {
+    id: draftId(job.key),
+    site: job.key.site,
+    ticketHash: job.key.ticketHash,
+    templateId: job.key.templateId,
+    values: job.values,
+    ...(job.suggestionId ? { suggestionId: job.suggestionId } : {}),
+    updatedAt: Date.now(),
+  };
+}
+
 function sameKey(a: DraftKey, b: DraftKey): boolean {
-  return a.site === b.site && a.ticketKey === b.ticketKey && a.templateId === b.templateId;
+  return draftId(a) === draftId(b);
 }
 
 /** Storage errors in words the agent can act on; Dexie wraps QuotaExceededError in its own errors. */

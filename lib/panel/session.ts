@@ -53,9 +53,14 @@ export const useSession = create<SessionState>(() => ({ ...initial }));
 
 const saver = new DraftSaver((save) => useSession.setState({ save }));
 
-/** Write the pending draft now (the page is being hidden or closed). */
+/** Write the pending draft now (before apply, or when switching ticket). */
 export function flushDraft(): Promise<void> {
   return saver.flush();
+}
+
+/** The page is being hidden or closed: write now, with a synchronous backup. */
+export function flushDraftOnExit(): void {
+  saver.flushOnExit();
 }
 
 function current(): SessionState {
@@ -69,8 +74,8 @@ export function template(): TemplateInfo | undefined {
 }
 
 function draftKey(): DraftKey | undefined {
-  const { context, templateId } = current();
-  return context && templateId ? { site: context.site, ticketKey: context.ticketKey, templateId } : undefined;
+  const { context, templateId, ticketHash } = current();
+  return context && templateId && ticketHash ? { site: context.site, ticketHash, templateId } : undefined;
 }
 
 /** The agent's values now, field by field. */

@@ -10,13 +10,29 @@ beforeEach(() => {
   database = new DeskmateDb(`drafts-test-${n}`);
 });
 
-const key = { site: 'demo', ticketKey: '1006', templateId: 'refund-request' };
+const hash = await ticketHash('demo', '1006');
+const key = { site: 'demo', ticketHash: hash, templateId: 'refund-request' };
 
 describe('drafts', () => {
-  test('the id is site|hash|template and never holds the ticket key in clear', async () => {
-    const { id } = await draftId(key);
-    expect(id).toBe(`demo|${await ticketHash('demo', '1006')}|refund-request`);
+  test('the id is site|hash|template and never holds the ticket key in clear', () => {
+    const id = draftId(key);
+    expect(id).toBe(`demo|${hash}|refund-request`);
     expect(id).not.toContain('1006');
+  });
+
+  test('a page closing mid-write: the synchronous backup brings the text back and is moved into IndexedDB', async () => {
+    // Simulate the page dying: the backup is written, the IndexedDB write never happens.
+    const unfinished = new DraftSaver(
+      () => {},
+      10_000,
+      () => ({ drafts: { put: () => new Promise(() => {}) } }) as never,
+    );
+    unfinished.schedule(key, { reply: 'typed just before closing' });
+    unfinished.flushOnExit();
+    const draft = await loadDraft(key, database);
+    expect(draft?.values).toEqual({ reply: 'typed just before closing' });
+    expect((await database.drafts.get(draftId(key)))?.values).toEqual({ reply: 'typed just before closing' });
+    expect(localStorage.length).toBe(0);
   });
 
   test('changes are written once after a quiet moment, the latest values win, and come back', async () => {
