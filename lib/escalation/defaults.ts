@@ -112,6 +112,7 @@ const input: EscalationRuleInput[] = [
           'konto wurde ubernommen',
           // fr
           'compte pirate',
+          'ete pirate*',
           'piratee',
           'acces non autorise',
           'fuite de donnees',
