@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp, type OptionsSection } from '@/components/options/OptionsApp';
+import { PolicyView } from '@/components/options/PolicyView';
 import { ProviderSettings } from '@/components/options/ProviderSettings';
 import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
@@ -13,11 +14,13 @@ import {
   useOptions,
   validateTemplates,
 } from '@/lib/panel/options';
+import { grantHosts, useHostGrant } from '@/lib/policy/options';
 import { isLocked } from '@/lib/policy/view';
 import { SITES } from '@/lib/sites/catalog';
 
 function Root() {
   const { view, loadError, status } = useOptions();
+  const grantStatus = useHostGrant((g) => g.status);
   if (!view) {
     return (
       <main className="panel">
@@ -86,6 +89,11 @@ function Root() {
           onSave={(custom) => void saveSectionPatch('templates', { templates: { custom } })}
         />
       ),
+    },
+    {
+      id: 'policy',
+      title: 'Policy',
+      content: <PolicyView view={view} onGrantHosts={(o) => void grantHosts(o)} grantStatus={grantStatus} />,
     },
   ];
   const notice = view.policy.present && !view.policy.valid && (

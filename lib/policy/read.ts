@@ -109,6 +109,10 @@ export function startPolicy(): Promise<void> {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void readManagedPolicy();
   });
+  // A host granted from the options page (or by the admin) changes which sites lack access.
+  browser.permissions?.onAdded?.addListener(() => {
+    void syncSites().then(() => emit('settings.changed', { reason: 'policy' }));
+  });
   onSettingsSaved(() => {
     void syncSites();
     emit('settings.changed', { reason: 'user' });

@@ -6,7 +6,7 @@ import {
   saveUserPatch,
 } from '../settings/effective';
 import type { Json } from './paths';
-import type { PolicyStatus, SettingsView } from './view';
+import { isLocked, type PolicyStatus, type SettingsView } from './view';
 
 let statusProvider: () => PolicyStatus = () => ({
   present: false,
@@ -36,9 +36,14 @@ export async function getSettingsView(): Promise<SettingsView> {
   const policy = currentPolicyLayer();
   const { settings, sources } = resolveSettings(await getUserOverrides(), policy);
   const { apiKey, ...provider } = settings.provider;
+  // The key's path is reported as `provider.hasApiKey`: where it comes from, never what it is.
+  const { 'provider.apiKey': keySource, ...otherSources } = sources;
   return {
     settings: { ...settings, provider: { ...provider, hasApiKey: Boolean(apiKey) } },
-    sources,
+    sources: {
+      ...otherSources,
+      'provider.hasApiKey': keySource ?? (isLocked(policy.locked, 'provider.apiKey') ? 'locked' : 'default'),
+    },
     locked: [...policy.locked],
     policy: statusProvider(),
   };
