@@ -35,6 +35,29 @@ export async function loadDraft(key: DraftKey, database: DeskmateDb = db()): Pro
   return stored;
 }
 
+/** The template of the ticket's most recently saved draft, if any. */
+export async function latestDraftTemplate(
+  ticketHash: string,
+  database: DeskmateDb = db(),
+): Promise<string | undefined> {
+  const drafts = await database.drafts.where('ticketHash').equals(ticketHash).toArray();
+  // A backup may exist without any IndexedDB row (the page closed before the first write).
+  const backups: Draft[] = [];
+  try {
+    const storage = globalThis.localStorage;
+    for (let i = 0; storage && i < storage.length; i++) {
+      const name = storage.key(i) ?? '';
+      if (name.startsWith(BACKUP_PREFIX) && name.includes(`|${ticketHash}|`)) {
+        const draft = readBackup(name.slice(BACKUP_PREFIX.length));
+        if (draft) backups.push(draft);
+      }
+    }
+  } catch {
+    // No backup storage.
+  }
+  return [...drafts, ...backups].sort((a, b) => b.updatedAt - a.updatedAt)[0]?.templateId;
+}
+
 export async function deleteDraft(key: DraftKey, database: DeskmateDb = db()): Promise<void> {
   await database.drafts.delete(draftId(key));
   clearBackup(draftId(key));

@@ -6,7 +6,7 @@ import { suggestionReadyEvent } from '../metrics/events';
 import type { PageTarget } from '../sites/types';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { PanelBackend } from './backend';
-import { type DraftKey, DraftSaver, loadDraft, type SaveStatus } from './drafts';
+import { type DraftKey, DraftSaver, latestDraftTemplate, loadDraft, type SaveStatus } from './drafts';
 import type { FieldDraft, RunState, TemplateInfo } from './model';
 import { sameValue } from './model';
 
@@ -122,7 +122,12 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
   try {
     const { templates, suggestedId } = await backend.listTemplates(context);
     useSession.setState({ templates, suggestedId });
-    const first = suggestedId ?? templates[0]?.id;
+    // The template the agent last worked on for this ticket comes back first (reload, closed tab).
+    const recent = await latestDraftTemplate(ticketHash).catch(() => undefined);
+    const first =
+      (recent && templates.some((t) => t.id === recent) ? recent : undefined) ??
+      suggestedId ??
+      templates[0]?.id;
     if (first) await pickTemplate(first);
   } catch (error) {
     useSession.setState({ error: { ...toErrorInfo(error), during: 'templates' } });

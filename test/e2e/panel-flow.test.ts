@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startDemoDesk } from '../demo-desk/server.mjs';
+import { dockedPanel, launch, type Session } from './harness';
+import { field, waitForSuggestion } from './panel-helpers';
+
+let desk: Awaited<ReturnType<typeof startDemoDesk>>;
+let session: Session;
+
+beforeAll(async () => {
+  desk = await startDemoDesk();
+  session = await launch();
+});
+beforeEach(async () => {
+  await fetch(`${desk.baseUrl}/api/reset`, { method: 'POST' });
+});
+afterAll(async () => {
+  await session?.close();
+  await desk?.close();
+});
+
+test('pre-fill with the local engine (no key): the suggested template first, grounded values with evidence', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+  await waitForSuggestion(panel);
+  expect(await panel.getByTestId('template-select').inputValue()).toBe('refund-request');
+  const first = await panel.getByTestId('template-select').locator('option').first().textContent();
+  expect(first).toContain('(suggested)');
+  const order = field(panel, 'orderNumber');
+  expect(await order.getByTestId('field-input-orderNumber').inputValue()).toBe('A-10517');
+  expect(await order.getAttribute('data-status')).toBe('filled');
+  expect(await order.getByTestId('evidence-quote').first().textContent()).toContain('A-10517');
+  expect(await order.textContent()).toMatch(/\d+% sure · local engine/);
+  await page.close();
+});
+
+test('edit a field: the agent’s value is kept, marked as edited and saved as a draft; undo brings the AI’s back', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+  await waitForSuggestion(panel, 'refund-request');
+  const input = panel.getByTestId('field-input-reason');
+  const before = await input.inputValue();
+  await input.fill('Jug arrived cracked');
+  await expect.poll(() => field(panel, 'reason').getAttribute('data-status')).toBe('edited');
+  await expect.poll(() => panel.getByTestId('draft-status').textContent()).toBe('Draft saved');
+  await panel.getByTestId('undo-reason').click();
+  expect(await input.inputValue()).toBe(before);
+  await page.close();
+});
+
+test('regenerate one field with an instruction: the new value replaces the old, which stays for compare and undo', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+  await waitForSuggestion(panel, 'reply-draft');
+  const reply = panel.getByTestId('field-input-reply');
+  const before = await reply.inputValue();
+  expect(before.length).toBeGreaterThan(20);
+  await field(panel, 'reply').getByRole('button', { name: 'Regenerate Reply' }).click();
+  await panel.getByLabel('Instruction for Reply (optional)').fill('shorter');
+  await panel.getByRole('button', { name: 'Regenerate Reply', exact: true }).click();
+  await expect.poll(() => reply.inputValue(), { timeout: 30_000 }).not.toBe(before);
+  const after = await reply.inputValue();
+  expect(after.length).toBeLessThan(before.length);
+  await panel.getByTestId('compare-reply').click();
+  const diff = panel.getByTestId('value-diff');
+  expect(await diff.locator('del').count()).toBeGreaterThan(0);
+  await panel.getByTestId('undo-reply').click();
+  expect(await reply.inputValue()).toBe(before);
+  await page.close();
+});
+
+test('resolve a conflict: ticket 1006 gives two order numbers, the agent picks one', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1006`);
+  await waitForSuggestion(panel, 'refund-request');
+  const order = field(panel, 'orderNumber');
+  expect(await order.getAttribute('data-status')).toBe('conflict');
+  const candidates = panel.getByTestId('candidates-orderNumber');
+  expect(await candidates.textContent()).toContain('A-10633');
+  expect(await candidates.textContent()).toContain('A-10663');
+  await candidates.getByLabel(/A-10663/).check();
+  expect(await panel.getByTestId('field-input-orderNumber').inputValue()).toBe('A-10663');
+  await expect.poll(() => order.getAttribute('data-status')).toBe('edited');
+  await page.close();
+});
+
+test('apply into the reply box: nothing reaches the page before the click, then the reply is in textarea#reply', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+  await waitForSuggestion(panel, 'reply-draft');
+  expect(await page.locator('textarea#reply').inputValue()).toBe('');
+  const reply = panel.getByTestId('field-input-reply');
+  await reply.fill(`${await reply.inputValue()}\n\nKind regards, Tom`);
+  expect(await page.locator('textarea#reply').inputValue()).toBe('');
+  await panel.getByTestId('apply').click();
+  await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Applied to the page');
+  expect(await page.locator('textarea#reply').inputValue()).toBe(await reply.inputValue());
+  await page.close();
+});
+
+test('a reload in the middle of editing loses nothing: the typed text is back', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1003`);
+  await waitForSuggestion(panel, 'reply-draft');
+  const typed = 'Hi Priya, thanks for the detailed steps. Our QA team is reproducing the PDF export crash';
+  await panel.getByTestId('field-input-reply').fill(typed);
+  // No wait for the debounce: reload at once.
+  await page.reload();
+  const again = await dockedPanel(page);
+  await waitForSuggestion(again, 'reply-draft');
+  await expect.poll(() => again.getByTestId('field-input-reply').inputValue()).toBe(typed);
+  expect(await field(again, 'reply').getAttribute('data-status')).toBe('edited');
+  await page.close();
+});
