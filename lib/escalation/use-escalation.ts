@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TicketContext } from '../context/ticket-context';
+import { send } from '../messaging/client';
+import { toErrorInfo } from '../messaging/envelope';
+import type { PageTarget } from '../sites/types';
+import type { FieldValue, Suggestion } from '../templates/suggestion';
+import { decisionSignals } from './decisions';
+import type { DecisionRequest } from './messages';
+import type { EscalationFlag, EscalationResult, Severity } from './rules';
+
+/**
+ * The panel side of escalation: evaluate the ticket, and on the agent's action only, escalate
+ * (write what the desk allows, log the decision) or dismiss with a reason (log it). Evaluating
+ * never writes to the page.
+ */
+
+/** What escalation needs from the rest of the panel. `targets`/`apply` match lib/panel/backend.ts. */
+export interface EscalationBackend {
+  evaluate(context: TicketContext, suggestion?: Suggestion): Promise<EscalationResult>;
+  record(request: DecisionRequest): Promise<{ id: number }>;
+  /** Page fields the desk lets Deskmate write on this ticket. */
+  targets(): Promise<PageTarget[]>;
+  /** Write one page field (throws when the desk refuses). */
+  apply(target: PageTarget, value: string): Promise<void>;
+}
+
+/** The real backend: background messages for evaluate/record, the panel's page access for the rest. */
+export function escalationBackend(page: Pick<EscalationBackend, 'targets' | 'apply'>): EscalationBackend {
+  return {
+    evaluate: (context, suggestion) => send('escalation.evaluate', { context, suggestion }),
+    record: (request) => send('decisions.record', request),
+    targets: () => page.targets(),
+    apply: (target, value) => page.apply(target, value),
+  };
+}
+
+const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** What escalating will do: the routing of the most severe flag that has one, and the handoff note. */
+export interface EscalationPlan {
+  priority?: string;
+  queue?: string;
+  assignee?: string;
+  handoffTemplateId: string;
+  note: string;
+}
+
+/**
+ * The instruction to give the escalation-handoff template so its fill states the reasons (the
+ * panel passes it as the run's instruction).
+ */
+export function handoffInstruction(flags: readonly EscalationFlag[]): string {
+  return `Escalation reasons: ${flags.map((f) => `${f.reason} (${f.ruleId})`).join('; ')}.`;
+}
+
+/** Plan the escalation. `handoff` is the agent's escalation-handoff draft, when there is one. */
+export function escalationPlan(
+  flags: readonly EscalationFlag[],
+  handoff?: Record<string, FieldValue>,
+): EscalationPlan {
+  const ordered = [...flags].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const routing = ordered.find((f) => f.routing)?.routing;
+  const pick = <K extends 'priority' | 'queue' | 'assignee'>(key: K) =>
+    ordered.find((f) => f.routing?.[key])?.routing?.[key];
+  const lines = [
+    'Escalated with Deskmate.',
+    ...ordered.map(
+      (f) => `- [${f.severity}] ${f.reason}${f.evidence[0] ? ` ("${f.evidence[0].quote}")` : ''}`,
+    ),
+  ];
+  const assignee = pick('assignee');
+  const queue = pick('queue');
+  if (assignee || queue) lines.push(`Route to: ${[queue, assignee].filter(Boolean).join(', ')}`);
+  const drafted = typeof handoff?.note === 'string' && handoff.note.trim() ? handoff.note.trim() : undefined;
+  if (drafted) lines.push('', drafted);
+  return {
+    priority: pick('priority'),
+    queue,
+    assignee,
+    handoffTemplateId: routing?.handoffTemplateId ?? 'escalation-handoff',
+    note: lines.join('\n'),
+  };
+}
+
+export interface EscalateResult {
+  decisionId: number;
+  applied: PageTarget[];
+  skipped: { target: PageTarget; reason: string }[];
+}
+
+/**
+ * The agent pressed Escalate: write priority, queue and the handoff as an internal note where the
+ * desk allows it (what it refuses is reported, not hidden), then log the decision.
+ */
+export async function escalate(
+  backend: EscalationBackend,
+  input: { context: TicketContext; result: EscalationResult; handoff?: Record<string, FieldValue> },
+): Promise<EscalateResult> {
+  const plan = escalationPlan(input.result.flags, input.handoff);
+  const available = new Set(await backend.targets().catch(() => [] as PageTarget[]));
+  const wanted: [PageTarget, string | undefined][] = [
+    ['priority', plan.priority],
+    ['queue', plan.queue],
+    ['internal-note', plan.note],
+  ];
+  const applied: PageTarget[] = [];
+  const skipped: EscalateResult['skipped'] = [];
+  for (const [target, value] of wanted) {
+    if (!value) continue;
+    if (!available.has(target)) {
+      skipped.push({ target, reason: 'this desk page has no such field' });
+      continue;
+    }
+    try {
+      await backend.apply(target, value);
+      applied.push(target);
+    } catch (error) {
+      skipped.push({ target, reason: toErrorInfo(error).message });
+    }
+  }
+  const { id } = await backend.record({
+    site: input.context.site,
+    ticketKey: input.context.ticketKey,
+    flags: input.result.flags,
+    signals: decisionSignals(input.result),
+    action: 'escalated',
+    templateId: plan.handoffTemplateId,
+  });
+  return { decisionId: id, applied, skipped };
+}
+
+/** The agent dismissed the flags, saying why. Nothing is written to the page. */
+export async function dismiss(
+  backend: EscalationBackend,
+  input: { context: TicketContext; result: EscalationResult; reason: string },
+): Promise<{ decisionId: number }> {
+  const { id } = await backend.record({
+    site: input.context.site,
+    ticketKey: input.context.ticketKey,
+    flags: input.result.flags,
+    signals: decisionSignals(input.result),
+    action: 'dismissed',
+    reason: input.reason,
+  });
+  return { decisionId: id };
+}
+
+export interface EscalationView {
+  result?: EscalationResult;
+  busy: boolean;
+  error?: string;
+  outcome?: {
+    action: 'escalated' | 'dismissed';
+    reason?: string;
+    applied?: PageTarget[];
+    skipped?: EscalateResult['skipped'];
+  };
+  escalate(): void;
+  dismiss(reason: string): void;
+}
+
+/**
+ * Evaluate whenever the ticket or the suggestion changes; expose the banner's props. A new ticket
+ * clears the previous outcome (a decision belongs to one ticket).
+ */
+export function useEscalation(
+  backend: EscalationBackend | undefined,
+  context: TicketContext | undefined,
+  suggestion?: Suggestion,
+  handoff?: Record<string, FieldValue>,
+): EscalationView {
+  const [result, setResult] = useState<EscalationResult>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [outcome, setOutcome] = useState<EscalationView['outcome']>();
+  const ticket = context ? `${context.site}|${context.ticketKey}` : undefined;
+  const lastTicket = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!backend || !context) return;
+    if (lastTicket.current !== ticket) {
+      lastTicket.current = ticket;
+      setOutcome(undefined);
+    }
+    let current = true;
+    backend
+      .evaluate(context, suggestion)
+      .then((r) => current && (setResult(r), setError(undefined)))
+      .catch((e) => current && setError(toErrorInfo(e).message));
+    return () => {
+      current = false;
+    };
+  }, [backend, context, suggestion, ticket]);
+
+  const run = useCallback(async (action: () => Promise<EscalationView['outcome']>) => {
+    setBusy(true);
+    try {
+      setOutcome(await action());
+      setError(undefined);
+    } catch (e) {
+      setError(toErrorInfo(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  return {
+    result,
+    busy,
+    error,
+    outcome,
+    escalate: () => {
+      if (!backend || !context || !result) return;
+      void run(async () => {
+        const done = await escalate(backend, { context, result, handoff });
+        return { action: 'escalated', applied: done.applied, skipped: done.skipped };
+      });
+    },
+    dismiss: (reason) => {
+      if (!backend || !context || !result) return;
+      void run(async () => {
+        await dismiss(backend, { context, result, reason });
+        return { action: 'dismissed', reason };
+      });
+    },
+  };
+}
