@@ -185,8 +185,14 @@ export function useEscalation(
     let current = true;
     backend
       .evaluate(context, suggestion)
-      .then((r) => current && (setResult(r), setError(undefined)))
-      .catch((e) => current && setError(toErrorInfo(e).message));
+      .then((r) => {
+        if (!current) return;
+        setResult(r);
+        setError(undefined);
+      })
+      .catch((e) => {
+        if (current) setError(toErrorInfo(e).message);
+      });
     return () => {
       current = false;
     };
