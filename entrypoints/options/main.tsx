@@ -6,6 +6,7 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import '@/components/theme.css';
+import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
 import {
   saveProvider,
   saveSection as saveSectionPatch,
@@ -94,6 +95,11 @@ function Root() {
       id: 'policy',
       title: 'Policy',
       content: <PolicyView view={view} onGrantHosts={(o) => void grantHosts(o)} grantStatus={grantStatus} />,
+    },
+    {
+      id: 'corrections',
+      title: 'Corrections and decisions',
+      content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
   ];
   const notice = view.policy.present && !view.policy.valid && (
