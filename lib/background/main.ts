@@ -7,6 +7,7 @@ import { memoryHandlers } from '../memory/handlers';
 import { metricsHandlers } from '../metrics/handlers';
 import { policyHandlers } from '../policy/handlers';
 import { startPolicy, syncSites } from '../policy/read';
+import { suggestHandlers } from '../suggest/handlers';
 
 /** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
 const handlers: Partial<Handlers<typeof backgroundMessages>> = {
@@ -15,6 +16,7 @@ const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   ...metricsHandlers,
   ...escalationHandlers,
   ...memoryHandlers,
+  ...suggestHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

@@ -3,6 +3,7 @@ import { escalationMessages } from '../escalation/messages';
 import { memoryMessages } from '../memory/messages';
 import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { SettingsPatch, SettingsView } from '../policy/view';
+import { suggestMessages } from '../suggest/messages';
 
 /** Which extension context sent a message; the background decides what each may ask for. */
 export type SenderRole = 'content' | 'panel' | 'options' | 'background';
@@ -48,6 +49,7 @@ export const backgroundMessages = {
   },
   ...memoryMessages,
   ...escalationMessages,
+  ...suggestMessages,
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;

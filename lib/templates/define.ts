@@ -115,7 +115,9 @@ export interface TemplateInfo {
   description: string;
   builtin: boolean;
   riskSignals: boolean;
-  fields: Array<{ name: string } & Omit<FieldMeta, 'cues'>>;
+  fields: Array<
+    { name: string; options?: string[]; labels?: string[] } & Omit<FieldMeta, 'cues' | 'options' | 'labels'>
+  >;
 }
 
 export function templateInfo(template: Template): TemplateInfo {
@@ -127,10 +129,11 @@ export function templateInfo(template: Template): TemplateInfo {
     builtin: template.builtin,
     riskSignals: template.riskSignals ?? false,
     fields: Object.entries(template.fields as Record<string, FieldMeta>).map(
-      ([name, { cues: _cues, ...meta }]) => ({
+      ([name, { cues: _cues, options, labels, ...meta }]) => ({
         name,
         ...meta,
-        ...(meta.options ? { options: [...meta.options] } : {}),
+        ...(options ? { options: [...options] } : {}),
+        ...(labels ? { labels: [...labels] } : {}),
       }),
     ),
   };

@@ -1,0 +1,125 @@
+import type { TicketContext } from '../context/ticket-context';
+import { ticketText } from '../context/ticket-context';
+import { createLocalProvider } from '../engine/local-provider';
+import type { EnumLearner, ExampleSource } from '../engine/ports';
+import { createOpenAIProvider } from '../llm/openai-provider';
+import type { PartialFields, Provider, RawAnswer } from '../llm/provider';
+import { DeskmateError } from '../messaging/envelope';
+import { redactContext } from '../redact/redact';
+import type { Settings } from '../settings/schema';
+import { fieldNames, type Template } from '../templates/define';
+import { getTemplate } from '../templates/registry';
+import type { FieldValue, Suggestion } from '../templates/suggestion';
+import { ground } from './grounding';
+import { contextHash } from './stale';
+
+/**
+ * The suggestion pipeline (background): redaction -> examples -> provider -> zod validation (in the
+ * provider) -> grounding -> Suggestion. Nothing unredacted reaches a remote provider.
+ */
+
+export interface SuggestDeps {
+  settings: Settings;
+  learner?: EnumLearner;
+  examples?: ExampleSource;
+  /** Overrides the provider the settings choose (tests). */
+  provider?: Provider;
+}
+
+export interface SuggestRequest {
+  context: TicketContext;
+  templateId: string;
+  instruction?: string;
+  /** Only these fields (a "suggest again" on one field); all by default. */
+  fields?: string[];
+  previous?: Record<string, FieldValue>;
+  signal?: AbortSignal;
+  /** Fields as they stream in, already restored from placeholders (not yet grounded). */
+  onProgress?: (fields: PartialFields) => void;
+}
+
+/** The provider the settings ask for; the local engine when no endpoint is configured. */
+export function chooseProvider(deps: SuggestDeps): Provider {
+  if (deps.provider) return deps.provider;
+  const p = deps.settings.provider;
+  if (p.kind === 'openai' && p.baseUrl) return createOpenAIProvider(p);
+  return createLocalProvider(deps.learner ? { learner: deps.learner } : {});
+}
+
+function requestedFields(template: Template, fields?: string[]): string[] {
+  const all = fieldNames(template);
+  if (!fields?.length) return all;
+  const unknown = fields.filter((f) => !all.includes(f));
+  if (unknown.length) {
+    throw new DeskmateError('invalid_request', `Template ${template.id} has no field ${unknown.join(', ')}.`);
+  }
+  return all.filter((f) => fields.includes(f));
+}
+
+export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps): Promise<Suggestion> {
+  const template = getTemplate(deps.settings, request.templateId);
+  if (!template) {
+    throw new DeskmateError(
+      'not_found',
+      `No template "${request.templateId}" (it may be disabled in Options).`,
+    );
+  }
+  const fields = requestedFields(template, request.fields);
+  const provider = chooseProvider(deps);
+  const remote = provider.kind !== 'local';
+  // The local engine never leaves the device and needs the real text (a phone field reads a phone).
+  const { context: outbound, redactor } = remote
+    ? redactContext(request.context, deps.settings.redaction)
+    : redactContext(request.context, { ...deps.settings.redaction, enabled: false });
+
+  const examples =
+    remote && deps.examples && deps.settings.learning.useCorrectionsInPrompts
+      ? await deps.examples
+          .nearest(template.id, request.context.site, ticketText(outbound), 3)
+          .then((list) => list.map((e) => ({ ...e, ticketSnippet: redactor.redact(e.ticketSnippet) })))
+          .catch(() => [])
+      : [];
+  const previous = request.previous && remote ? redactor.restoreDeep(request.previous) : request.previous;
+
+  request.signal?.throwIfAborted();
+  const raw: RawAnswer = await provider.fill({
+    template,
+    context: outbound,
+    fields,
+    ...(request.instruction
+      ? { instruction: remote ? redactor.redact(request.instruction) : request.instruction }
+      : {}),
+    ...(previous
+      ? {
+          previous: remote
+            ? (JSON.parse(redactor.redact(JSON.stringify(previous))) as Record<string, FieldValue>)
+            : previous,
+        }
+      : {}),
+    examples,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.onProgress
+      ? { onPartial: (partial: PartialFields) => request.onProgress?.(redactor.restoreDeep(partial)) }
+      : {}),
+  });
+  const answer = redactor.restoreDeep(raw);
+  const grounded = ground({
+    template,
+    context: request.context,
+    answer,
+    fields,
+    source: remote ? 'model' : 'local',
+  });
+  return {
+    id: crypto.randomUUID(),
+    templateId: template.id,
+    templateVersion: template.version,
+    site: request.context.site,
+    ticketKey: request.context.ticketKey,
+    contextHash: await contextHash(request.context),
+    provider: { kind: provider.kind, model: provider.model },
+    createdAt: Date.now(),
+    fields: grounded.fields,
+    risks: grounded.risks,
+  };
+}
