@@ -1,13 +1,13 @@
 /**
  * Every benchmark in one go (`npm run bench`): builds the extension once, prints the bundle sizes, runs
- * each test/bench/*.ts in turn (helpers: common.ts and files starting with `_`), and writes everything
- * to artifacts/bench.txt. The README's Performance table is copied from that file.
+ * each test/bench/*.ts in turn (through its `bench:*` npm script when it has one, for its arguments;
+ * helpers: common.ts and files starting with `_`), and writes everything to artifacts/bench.txt. The README's Performance table is copied from that file.
  *   npm run bench                  # everything
  *   npm run bench -- page retrieval  # only benches whose file name contains one of the words
  * DESKMATE_OUT_DIR picks the build folder (default .output-bench); DESKMATE_SKIP_BUILD=1 reuses it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { machineLine } from '../test/bench/common';
 
 const OUT_DIR = process.env.DESKMATE_OUT_DIR ?? '.output-bench';
@@ -55,6 +55,7 @@ function run(name: string, command: string, args: string[]): Promise<Outcome> {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
   const header = [
     `Deskmate benchmarks, ${new Date().toISOString()}`,
     `Commit: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`,
@@ -75,13 +76,26 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   const steps: [string, string[]][] = [
     ...(only.length === 0 || only.some((w) => 'size'.includes(w))
-      ? [['bundle sizes (scripts/bundle-sizes.ts)', ['tsx', 'scripts/bundle-sizes.ts']] as [string, string[]]]
+      ? [
+          ['bundle sizes (scripts/bundle-sizes.ts)', ['npx', 'tsx', 'scripts/bundle-sizes.ts']] as [
+            string,
+            string[],
+          ],
+        ]
       : []),
-    ...benches.map((f): [string, string[]] => [`test/bench/${f}`, ['tsx', `test/bench/${f}`]]),
+    ...benches.map((f): [string, string[]] => {
+      // A bench's own npm script may carry the arguments it needs (a data set, a size): prefer it.
+      const script = Object.entries(scripts).find(
+        ([name, command]) => name.startsWith('bench:') && command.includes(`test/bench/${f}`),
+      )?.[0];
+      return script
+        ? [`test/bench/${f} (npm run ${script})`, ['npm', 'run', '--silent', script]]
+        : [`test/bench/${f}`, ['npx', 'tsx', `test/bench/${f}`]];
+    }),
   ];
   for (const [name, args] of steps) {
     console.log(`\n== ${name}`);
-    outcomes.push(await run(name, 'npx', args));
+    outcomes.push(await run(name, args[0]!, args.slice(1)));
   }
   const report = [
     ...header,
