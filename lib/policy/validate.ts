@@ -99,8 +99,11 @@ export function evaluatePolicy(raw: unknown): EvaluatedPolicy {
       deepMerge(DEFAULT_SETTINGS as unknown as Json, (parsed.data.settings ?? {}) as Json),
     );
     if (!whole.success) errors.push(...describe(whole.error, 'settings'));
-    parsed.data.locked?.forEach((path, i) => {
-      if (!settingExists(path)) errors.push(`locked.${i}: no setting has this path`);
+  }
+  const locked = input.locked;
+  if (Array.isArray(locked)) {
+    locked.forEach((path, i) => {
+      if (typeof path === 'string' && !settingExists(path)) errors.push(`locked.${i}: no setting has this path`);
     });
   }
   if (errors.length > 0 || !parsed.success) return { present, valid: false, errors, ...SAFE_POLICY };
