@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
+import { z } from 'zod';
 import { DeskmateError } from '../messaging/envelope';
 
 /**
@@ -114,10 +115,21 @@ export function toProviderError(error: unknown, ctx: ProviderErrorContext): Desk
       `${where} rejected the request (${error.status}): ${error.message.slice(0, 200)}. The model may not support structured output; try another model, ${USE_LOCAL}`,
     );
   }
-  if (error instanceof SyntaxError || (error instanceof Error && error.name === 'ZodError')) {
+  // The streaming helper wraps a failed JSON.parse or zod parse of the answer in an OpenAIError and
+  // keeps it as `cause`. By name, not instanceof: zod 4 names its errors ZodError/$ZodError, and a
+  // SyntaxError may come from another realm.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const name = cause instanceof Error ? cause.name : '';
+  if (name === 'SyntaxError' || /ZodError/.test(name) || cause instanceof z.core.$ZodError) {
     return new DeskmateError(
       'bad_output',
       `The model's answer did not match the template. Retry, or try another model.`,
+    );
+  }
+  if (error instanceof OpenAI.OpenAIError && /without sending any chunks/.test(error.message)) {
+    return new DeskmateError(
+      'bad_output',
+      `${where} did not answer in the OpenAI streaming format. Check that the base URL is an OpenAI-compatible /v1 endpoint, retry, ${USE_LOCAL}`,
     );
   }
   if (error instanceof OpenAI.OpenAIError && /finish_reason|missing role/.test(error.message)) {
