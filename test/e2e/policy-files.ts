@@ -28,9 +28,9 @@ export function writePolicy(values: unknown): PolicyFile {
 export async function sendFrom(page: Page, name: string, payload: unknown): Promise<any> {
   return page.evaluate(
     ([n, p]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(
-        { name: n, payload: p },
-      ),
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ name: n, payload: p }),
     [name, payload] as const,
   );
 }
