@@ -33,4 +33,65 @@ export const SITES: SiteEntry[] = [
     script: 'content-scripts/redmine.js',
     defaultMatches: ['http://127.0.0.1/*', 'http://localhost/*'],
   },
+  // Hosted desks: their SaaS origins (wxt.config.ts HOSTED_DESK_MATCHES).
+  {
+    id: 'zendesk',
+    name: 'Zendesk Agent Workspace',
+    script: 'content-scripts/zendesk.js',
+    defaultMatches: ['https://*.zendesk.com/*'],
+  },
+  {
+    id: 'salesforce',
+    name: 'Salesforce Service Console',
+    script: 'content-scripts/salesforce.js',
+    defaultMatches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  },
+  {
+    id: 'freshdesk',
+    name: 'Freshdesk',
+    script: 'content-scripts/freshdesk.js',
+    defaultMatches: ['https://*.freshdesk.com/*'],
+  },
+  {
+    id: 'hubspot',
+    name: 'HubSpot',
+    script: 'content-scripts/hubspot.js',
+    defaultMatches: ['https://app.hubspot.com/*'],
+  },
+  {
+    id: 'jira',
+    name: 'Jira Service Management',
+    script: 'content-scripts/jira.js',
+    defaultMatches: ['https://*.atlassian.net/*'],
+  },
+  {
+    id: 'servicenow',
+    name: 'ServiceNow',
+    script: 'content-scripts/servicenow.js',
+    defaultMatches: ['https://*.service-now.com/*'],
+  },
+  {
+    id: 'intercom',
+    name: 'Intercom',
+    script: 'content-scripts/intercom.js',
+    defaultMatches: ['https://app.intercom.com/*'],
+  },
+  {
+    id: 'helpscout',
+    name: 'Help Scout',
+    script: 'content-scripts/helpscout.js',
+    defaultMatches: ['https://secure.helpscout.net/*'],
+  },
+  {
+    id: 'front',
+    name: 'Front',
+    script: 'content-scripts/front.js',
+    defaultMatches: ['https://app.frontapp.com/*'],
+  },
+  {
+    id: 'gmail',
+    name: 'Gmail',
+    script: 'content-scripts/gmail.js',
+    defaultMatches: ['https://mail.google.com/*'],
+  },
 ];

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { TicketContext } from '@/lib/context/ticket-context';
+import type { SiteAdapter } from '@/lib/sites/types';
 
 /** Load a saved page into happy-dom's document the way the content script sees it. */
 export function loadFixture(path: string, url: string): { doc: Document; url: URL } {
@@ -9,4 +11,11 @@ export function loadFixture(path: string, url: string): { doc: Document; url: UR
   const bodyTag = /<body([^>]*)>/i.exec(html)?.[1] ?? '';
   for (const m of bodyTag.matchAll(/([\w-]+)="([^"]*)"/g)) document.body.setAttribute(m[1]!, m[2]!);
   return { doc: document, url: new URL(url) };
+}
+
+/** Read and fail the test with the adapter's own reason when it cannot. */
+export function readOk(adapter: SiteAdapter, doc: Document, url: URL): TicketContext {
+  const result = adapter.read(doc, url);
+  if (!result.ok) throw new Error(result.reason);
+  return result.context;
 }
