@@ -7,6 +7,7 @@ import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import '@/components/theme.css';
 import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
+import { DashboardSection } from '@/lib/metrics/dashboard-section';
 import {
   saveProvider,
   saveSection as saveSectionPatch,
@@ -101,6 +102,7 @@ function Root() {
       title: 'Corrections and decisions',
       content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
+    { id: 'dashboard', title: 'Dashboard', content: <DashboardSection /> },
   ];
   const notice = view.policy.present && !view.policy.valid && (
     <div className="notice notice-error" role="alert">

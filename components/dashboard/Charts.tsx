@@ -1,0 +1,120 @@
+import type { CsvCell } from '@/lib/metrics/csv';
+import type { DashboardData } from '@/lib/metrics/dashboard-data';
+import { BarChart } from './BarChart';
+import { ChartFrame } from './ChartFrame';
+import { duration, parts, pct } from './format';
+import { LineChart } from './LineChart';
+
+interface Props {
+  data: DashboardData;
+  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+}
+
+const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;
+
+/** The four charts: acceptance trend, cycle-time trend, per-field accuracy, cycle-time distribution. */
+export function Charts({ data, onExportCsv }: Props) {
+  const { trend, fields, histogram } = data;
+  return (
+    <div className="charts">
+      <ChartFrame
+        id="acceptance-trend"
+        title="Acceptance rate per day"
+        description="Share of suggested field values the agents kept unchanged, per day (UTC)."
+        columns={['day', 'acceptance rate', 'kept', 'compared']}
+        rows={trend
+          .filter((p) => p.acceptance.total > 0)
+          .map((p) => [p.day, p.acceptance.rate, p.acceptance.count, p.acceptance.total])}
+        onExportCsv={onExportCsv}
+      >
+        {(ids) => (
+          <LineChart
+            {...ids}
+            title="Acceptance rate per day"
+            description={trend.map((p) => `${p.day}: ${pct(p.acceptance)}`).join('; ')}
+            points={trend.map((p) => ({
+              label: p.day,
+              value: p.acceptance.total ? p.acceptance.rate : undefined,
+            }))}
+            yMax={1}
+            format={(v) => pct(v)}
+          />
+        )}
+      </ChartFrame>
+      <ChartFrame
+        id="cycle-trend"
+        title="Cycle time per day (median)"
+        description="From the first view of a ticket to applying the template, median per day (UTC)."
+        columns={['day', 'median cycle time (ms)', 'applied']}
+        rows={trend.filter((p) => p.applied > 0).map((p) => [p.day, p.cycleP50, p.applied])}
+        onExportCsv={onExportCsv}
+      >
+        {(ids) => (
+          <LineChart
+            {...ids}
+            title="Cycle time per day (median)"
+            description={trend.map((p) => `${p.day}: ${duration(p.cycleP50)}`).join('; ')}
+            points={trend.map((p) => ({ label: p.day, value: p.cycleP50 }))}
+            format={duration}
+          />
+        )}
+      </ChartFrame>
+      <ChartFrame
+        id="field-accuracy"
+        title="Accuracy per field"
+        description="Share of tickets where the agent kept the suggested value, per template field."
+        columns={['template', 'field', 'acceptance rate', 'kept', 'compared', 'correction rate']}
+        rows={fields.map((f) => [
+          f.templateId,
+          f.field,
+          f.acceptance.rate,
+          f.acceptance.count,
+          f.acceptance.total,
+          f.correction.rate,
+        ])}
+        onExportCsv={onExportCsv}
+      >
+        {(ids) => (
+          <BarChart
+            {...ids}
+            title="Accuracy per field"
+            description={fields.map((f) => `${f.templateId} ${f.field}: ${pct(f.acceptance)}`).join('; ')}
+            orientation="horizontal"
+            max={1}
+            format={(v) => pct(v)}
+            bars={fields.map((f) => ({
+              label: `${f.templateId} · ${f.field}`,
+              value: f.acceptance.rate,
+              detail: `${pct(f.acceptance)} (${parts(f.acceptance)})`,
+            }))}
+          />
+        )}
+      </ChartFrame>
+      <ChartFrame
+        id="cycle-distribution"
+        title="Distribution of cycle time"
+        description="How many tickets took each span of time from first view to apply."
+        columns={['from (ms)', 'to (ms)', 'tickets']}
+        rows={histogram.map((b) => [b.from, b.to, b.count])}
+        onExportCsv={onExportCsv}
+      >
+        {(ids) => (
+          <BarChart
+            {...ids}
+            title="Distribution of cycle time"
+            description={histogram
+              .map((b) => `${minutes(b.from)}–${minutes(b.to)} min: ${b.count}`)
+              .join('; ')}
+            orientation="vertical"
+            format={(v) => String(Math.round(v))}
+            bars={histogram.map((b) => ({
+              label: `${minutes(b.from)}–${minutes(b.to)}`,
+              value: b.count,
+              detail: `${b.count} tickets between ${duration(b.from)} and ${duration(b.to)}`,
+            }))}
+          />
+        )}
+      </ChartFrame>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Rate } from '@/lib/metrics/compute';
+
+/** "75%" (one decimal below 10%), "–" when there is nothing to divide. */
+export function pct(value: number | Rate | undefined): string {
+  if (value === undefined) return '–';
+  if (typeof value !== 'number') return value.total === 0 ? '–' : pct(value.rate);
+  const p = value * 100;
+  return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`;
+}
+
+/** "12 of 40" for a rate's parts. */
+export function parts(r: Rate): string {
+  return `${r.count} of ${r.total}`;
+}
+
+/** A duration for people: "45 s", "3 min 20 s", "1 h 5 min"; "–" when unknown. */
+export function duration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '–';
+  const sign = ms < 0 ? '−' : '';
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return `${sign}${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${sign}${m} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  return `${sign}${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { send } from '../messaging/client';
+import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import { type CsvCell, downloadCsv, toCsv } from './csv';
+import { type DashboardData, type DashboardFilter, loadDashboard } from './dashboard-data';
+import type { TemplateMode } from './modes';
+
+interface DashboardState {
+  filter: DashboardFilter;
+  data?: DashboardData;
+  loading: boolean;
+  error?: ErrorInfo;
+  /** Result of the last promote/demote, announced beside the readiness table. */
+  status?: { kind: 'ok' | 'error'; message: string };
+}
+
+const useStore = create<DashboardState>(() => ({ filter: { days: 30 }, loading: false }));
+
+/** Reload: settings (modes, owners, thresholds, locks) from the background, records from Dexie. */
+async function refresh(): Promise<void> {
+  useStore.setState({ loading: true });
+  try {
+    const view = await send('settings.get', {});
+    const data = await loadDashboard(useStore.getState().filter, view.settings.templates, view.locked);
+    useStore.setState({ data, loading: false, error: undefined });
+  } catch (error) {
+    useStore.setState({ loading: false, error: toErrorInfo(error) });
+  }
+}
+
+async function setMode(templateId: string, mode: TemplateMode): Promise<void> {
+  try {
+    await send('metrics.setMode', { templateId, mode });
+    useStore.setState({ status: { kind: 'ok', message: `"${templateId}" is now in ${mode} mode.` } });
+  } catch (error) {
+    useStore.setState({ status: { kind: 'error', message: toErrorInfo(error).message } });
+  }
+  await refresh();
+}
+
+function exportCsv(name: string, columns: string[], rows: CsvCell[][]): void {
+  const day = new Date().toISOString().slice(0, 10);
+  downloadCsv(`deskmate-${name}-${day}.csv`, toCsv(columns, rows));
+}
+
+/** The dashboard's props for the options page: data, filter and actions. Loads on first use. */
+export function useDashboard() {
+  const state = useStore();
+  useEffect(() => {
+    void refresh();
+  }, []);
+  return {
+    ...state,
+    onFilter(filter: DashboardFilter) {
+      useStore.setState({ filter });
+      void refresh();
+    },
+    onRefresh: () => void refresh(),
+    onSetMode: (templateId: string, mode: TemplateMode) => void setMode(templateId, mode),
+    onExportCsv: exportCsv,
+  };
+}
