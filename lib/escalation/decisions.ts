@@ -70,24 +70,3 @@ export async function recordDecision(
   const id = await database.decisions.add(decision);
   return { ...decision, id: id as number };
 }
-
-/** Decisions in a time range, oldest first, read in pages so a long log never sits in memory at once. */
-export async function* decisionsBetween(
-  database: DeskmateDb,
-  since = 0,
-  until = Number.MAX_SAFE_INTEGER,
-  page = 500,
-): AsyncGenerator<Decision> {
-  let offset = 0;
-  for (;;) {
-    const rows = await database.decisions
-      .where('time')
-      .between(since, until, true, true)
-      .offset(offset)
-      .limit(page)
-      .toArray();
-    yield* rows;
-    if (rows.length < page) return;
-    offset += rows.length;
-  }
-}

@@ -1,14 +1,14 @@
 import { db } from '../db/db';
+import { exportFileName, exportStream } from '../export/stream';
 import { redactForMemory } from '../memory/redaction';
 import { DeskmateError } from '../messaging/envelope';
 import type { backgroundMessages } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { recordEvent } from '../metrics/events';
 import { getEffectiveSettings } from '../settings/effective';
-import { decisionsBetween, recordDecision } from './decisions';
+import { recordDecision } from './decisions';
 import { effectiveRules } from './defaults';
 import { evaluate } from './evaluate';
-import { exportDecisions } from './export';
 
 /** escalation.evaluate, decisions.record, decisions.export (lib/escalation/messages.ts). */
 export const escalationHandlers: Partial<Handlers<typeof backgroundMessages>> = {
@@ -37,18 +37,26 @@ export const escalationHandlers: Partial<Handlers<typeof backgroundMessages>> = 
     const settings = await getEffectiveSettings();
     if (!settings.exportAllowed)
       throw new DeskmateError('policy', 'Your administrator does not allow exports.');
+    // The same writer as the correction log (lib/export): one CSV dialect, formula cells neutralised.
+    const reader = exportStream(db(), 'decisions', format, { from: since, to: until }).getReader();
+    // Keep the byte-order mark the CSV writer puts first: Excel needs it to read UTF-8.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let content = '';
-    let count = 0;
-    for await (const chunk of exportDecisions(decisionsBetween(db(), since, until), format)) {
-      content += chunk;
-      count++;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      content += decoder.decode(value, { stream: true });
     }
-    const stamp = new Date().toISOString().slice(0, 10);
+    content += decoder.decode();
+    const count = await db()
+      .decisions.where('time')
+      .between(since ?? 0, until ?? Number.MAX_SAFE_INTEGER, true, false)
+      .count();
     return {
-      filename: `deskmate-decisions-${stamp}.${format}`,
-      mimeType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+      filename: exportFileName('decisions', format),
+      mimeType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson',
       content,
-      count: format === 'csv' ? count - 1 : count,
+      count,
     };
   },
 };

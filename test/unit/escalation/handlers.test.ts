@@ -135,12 +135,13 @@ describe('decisions', () => {
     };
     expect(csv.data.count).toBe(2);
     expect(csv.data.filename).toMatch(/^deskmate-decisions-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.data.content.trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'id,time,site,ticket_hash,action,reason,template_id,rules,severities,rule_reasons,evidence,signals',
+    expect(csv.data.content.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.data.content.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('id,time,site,ticketHash,templateId,action,reason,rulesFired,signals');
+    expect(lines[1]).toContain(
+      `,dismissed,"'=HYPERLINK(""http://evil.example"",""click""), known customer",`,
     );
-    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), known customer"`);
-    expect(lines[2]).toContain(',escalated,,,legal-threat,critical,');
+    expect(lines[2]).toContain(',escalated,,"[{""id"":""legal-threat"",""severity"":""critical""');
     const jsonl = (await call(
       'decisions.export',
       { format: 'jsonl' },
