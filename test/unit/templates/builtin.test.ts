@@ -1,0 +1,137 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { z } from 'zod';
+import { createLocalProvider } from '../../../lib/engine/local-provider';
+import type { EnumLearner } from '../../../lib/engine/ports';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { runSuggestion } from '../../../lib/suggest/pipeline';
+import { BUILTIN_TEMPLATES } from '../../../lib/templates/builtin';
+import triage from '../../../lib/templates/builtin/triage';
+import { templateInfo } from '../../../lib/templates/define';
+import { CATEGORIES, PRIORITIES } from '../../demo-desk/server.mjs';
+import { demoContext } from '../suggest/demo-context';
+
+const local = { settings: DEFAULT_SETTINGS, provider: createLocalProvider() };
+const run = (ticket: number, templateId: string) =>
+  runSuggestion({ context: demoContext(ticket), templateId }, local);
+
+describe('built-in templates', () => {
+  test('one file per template, and the id is the file name', () => {
+    const files = readdirSync('lib/templates/builtin')
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(BUILTIN_TEMPLATES.map((t) => t.id).sort()).toEqual(files);
+  });
+
+  test('every field has metadata, enum options come from the schema, info is serializable', () => {
+    for (const t of BUILTIN_TEMPLATES) {
+      const info = templateInfo(t);
+      expect(info.fields.map((f) => f.name)).toEqual(Object.keys(t.schema.shape));
+      expect(JSON.parse(JSON.stringify(info))).toEqual(info);
+      for (const f of info.fields) if (f.kind === 'enum') expect(f.options?.length).toBeGreaterThan(1);
+    }
+  });
+
+  test('triage options are the demo desk categories and priorities, applied to those page fields', () => {
+    expect(triage.fields.category.options).toEqual(CATEGORIES);
+    expect(triage.fields.priority.options).toEqual(PRIORITIES);
+    expect(triage.fields.category.applyTo).toBe('category');
+    expect(triage.fields.priority.applyTo).toBe('priority');
+    // z.infer flows from the schema: this line would not compile with a wrong key.
+    const values: z.infer<typeof triage.schema> = triage.schema.parse({
+      category: 'refund',
+      priority: 'high',
+      product: 'ProBlend 600',
+      sentiment: 'negative',
+      language: 'en',
+      summary: 'Refund for a cracked blender jug',
+    });
+    expect(values.category).toBe('refund');
+  });
+});
+
+describe('the local engine fills each built-in from a demo ticket', () => {
+  test('triage (1003): bug, negative, English, summary from the subject', async () => {
+    const s = await run(1003, 'triage');
+    expect(s.provider.kind).toBe('local');
+    expect(s.fields.category).toMatchObject({ status: 'filled', value: 'bug', source: 'local' });
+    expect(s.fields.sentiment).toMatchObject({ status: 'filled', value: 'negative' });
+    expect(s.fields.language).toMatchObject({ status: 'filled', value: 'en' });
+    expect(s.fields.summary).toMatchObject({
+      status: 'filled',
+      value: 'App crashes when exporting a report to PDF',
+    });
+    expect(s.fields.product?.status).toBe('missing');
+  });
+
+  test('triage (1011): Spanish; (1005) legal and compliance risk signals with quotes', async () => {
+    expect((await run(1011, 'triage')).fields.language?.value).toBe('es');
+    const risks = (await run(1005, 'triage')).risks;
+    expect(risks.map((r) => r.category)).toEqual(['legal', 'compliance']);
+    expect(risks[0]?.evidence[0]?.quote).toBe('lawyer');
+  });
+
+  test('refund-request (1011): order, amount in "38,90 €", date without year; reason missing', async () => {
+    const s = await run(1011, 'refund-request');
+    expect(s.fields.orderNumber?.value).toBe('A-10702');
+    expect(s.fields.amount).toMatchObject({ status: 'filled', value: 38.9 });
+    expect(s.fields.currency?.value).toBe('EUR');
+    expect(s.fields.purchaseDate?.value).toBe('--11-15');
+    expect(s.fields.reason).toMatchObject({ status: 'missing' });
+    expect(s.fields.reason?.question).toBeTruthy();
+  });
+
+  test('refund-request (1006): two order numbers are a conflict', async () => {
+    const s = await run(1006, 'refund-request');
+    expect(s.fields.orderNumber?.status).toBe('conflict');
+    expect(s.fields.orderNumber?.candidates?.map((c) => c.value).sort()).toEqual(['A-10633', 'A-10663']);
+  });
+
+  test('bug-report (1003): labelled steps, expected, actual; environment from the text', async () => {
+    const s = await run(1003, 'bug-report');
+    expect(s.fields.steps?.value).toBe('open any report, click Export, choose PDF, click Save.');
+    expect(s.fields.expected?.value).toBe('a PDF file is saved.');
+    expect(s.fields.actual?.status).toBe('filled');
+    expect(String(s.fields.environment?.value)).toContain('Windows 11 Pro');
+    expect(s.fields.environment?.evidence.map((e) => e.quote)).toContain('version 4.2.1');
+  });
+
+  test('escalation-handoff (1010): actions from the agent reply, the ask, a composed internal note', async () => {
+    const s = await run(1010, 'escalation-handoff');
+    expect(String(s.fields.actionsTaken?.value)).toContain('asked billing');
+    expect(s.fields.ask?.value).toBe('Please refund the duplicate charge.');
+    expect(s.fields.note?.status).toBe('filled');
+    expect(String(s.fields.note?.value)).toMatch(/^Issue: Charged twice/);
+    expect(s.fields.customerImpact?.status).toBe('missing');
+  });
+
+  test('reply-draft (1004): apologetic, names the order; in Spanish (1011) the local engine leaves it missing', async () => {
+    const s = await run(1004, 'reply-draft');
+    expect(s.fields.tone?.value).toBe('apologetic');
+    expect(String(s.fields.reply?.value)).toContain('A-10355');
+    expect(s.fields.factsUsed?.value).toEqual(['#A-10355']);
+    expect((await run(1011, 'reply-draft')).fields.reply?.status).toBe('missing');
+  });
+
+  test('an enum with no cue uses the learner when it answers, and stays missing when it abstains', async () => {
+    const learner: EnumLearner = {
+      predict: async (_t, field, _text, options) =>
+        field === 'priority' && options.includes('low') ? { value: 'low', confidence: 0.9 } : undefined,
+    };
+    const withLearner = await runSuggestion(
+      { context: demoContext(1007), templateId: 'triage' },
+      { settings: DEFAULT_SETTINGS, provider: createLocalProvider({ learner }) },
+    );
+    expect(withLearner.fields.priority).toMatchObject({ status: 'filled', value: 'low', source: 'memory' });
+    expect(withLearner.fields.category?.status).toBe('missing');
+    const abstaining = await runSuggestion(
+      { context: demoContext(1007), templateId: 'triage' },
+      {
+        settings: DEFAULT_SETTINGS,
+        provider: createLocalProvider({ learner: { predict: async () => undefined } }),
+      },
+    );
+    expect(abstaining.fields.priority?.status).toBe('missing');
+  });
+});
