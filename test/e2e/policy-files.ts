@@ -25,6 +25,7 @@ export function writePolicy(values: unknown): PolicyFile {
 }
 
 /** Send a background message from an extension page, as the options page does. Returns the reply. */
+// biome-ignore lint/suspicious/noExplicitAny: a reply of any message; the tests' assertions check its shape.
 export async function sendFrom(page: Page, name: string, payload: unknown): Promise<any> {
   return page.evaluate(
     ([n, p]) =>
@@ -43,8 +44,10 @@ export async function openOptions(session: Session, section = ''): Promise<Page>
 }
 
 /** Poll settings.get until the managed policy has been read (the first read takes seconds). */
+// biome-ignore lint/suspicious/noExplicitAny: the SettingsView as JSON; the tests' assertions check it.
 export async function waitForPolicyRead(page: Page, timeoutMs = 20_000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
   let last: any;
   while (Date.now() < deadline) {
     last = await sendFrom(page, 'settings.get', {});
