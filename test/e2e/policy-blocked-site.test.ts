@@ -60,3 +60,24 @@ test('a blocked site gets no content script and no panel; an allowed one does', 
   await blocked.close();
   await allowed.close();
 });
+
+test('a policy change applies without a restart: the admin lifts the block', async () => {
+  const started = Date.now();
+  policy!.write({ sites: { blocked: [] } });
+  await expect
+    .poll(
+      () =>
+        session!.worker.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+          return (await api.scripting.getRegisteredContentScripts()).find((s) => s.id === 'demo');
+        }),
+      { timeout: 60_000, interval: 250 },
+    )
+    .toMatchObject({ matches: ['http://127.0.0.1/*', 'http://localhost/*'] });
+  console.log(`policy change: applied ${Date.now() - started} ms after the file was written`);
+  const port = new URL(desk.baseUrl).port;
+  const page = await session!.context.newPage();
+  await page.goto(`http://localhost:${port}/tickets/1002`);
+  await dockedPanel(page);
+  await page.close();
+});

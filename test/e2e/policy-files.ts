@@ -9,6 +9,8 @@ export const POLICY_DIR = process.env.DESKMATE_POLICY_DIR ?? '/etc/chromium/poli
 
 export interface PolicyFile {
   path: string;
+  /** Replace the values (Chromium notices the change and storage.managed fires onChanged). */
+  write(values: unknown): void;
   remove(): void;
 }
 
@@ -20,8 +22,10 @@ export interface PolicyFile {
 export function writePolicy(values: unknown): PolicyFile {
   mkdirSync(POLICY_DIR, { recursive: true });
   const path = join(POLICY_DIR, `deskmate-e2e-${process.pid}-${randomBytes(4).toString('hex')}.json`);
-  writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: values } } }));
-  return { path, remove: () => rmSync(path, { force: true }) };
+  const write = (next: unknown) =>
+    writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: next } } }));
+  write(values);
+  return { path, write, remove: () => rmSync(path, { force: true }) };
 }
 
 /** Send a background message from an extension page, as the options page does. Returns the reply. */
