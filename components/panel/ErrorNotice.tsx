@@ -9,7 +9,8 @@ interface NextStep {
 /** What the agent can do about each kind of failure (codes from lib/messaging/envelope.ts). */
 function nextSteps(error: PanelError): { advice: string; steps: NextStep[] } {
   const retry: NextStep = { label: 'Retry', run: (a) => a.retry() };
-  const local: NextStep = { label: 'Use the local engine', run: (a) => a.regenerate({ engine: 'local' }) };
+  // Switching engine is a setting (the options page), so the agent decides it there.
+  const local: NextStep = { label: 'Switch to the local engine', run: (a) => a.openOptions('provider') };
   const settings: NextStep = { label: 'Open provider settings', run: (a) => a.openOptions('provider') };
   if (error.during === 'apply') {
     return {

@@ -27,7 +27,7 @@ export interface PanelActions {
   acceptAll(): void;
   undo(field: string): void;
   pickCandidate(field: string, value: FieldValue): void;
-  regenerate(options: { field?: string; instruction?: string; engine?: 'local' }): void;
+  regenerate(options: { field?: string; instruction?: string }): void;
   retry(): void;
   cancel(): void;
   apply(): void;

@@ -1,18 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import '@/components/theme.css';
-import { startPanel, usePanel } from '@/lib/panel/store';
+import { startPanelSession } from '@/lib/panel/start';
+import { usePanelView } from '@/lib/panel/use-panel-view';
 
 function Root() {
-  const state = usePanel();
-  return (
-    <PanelApp
-      context={state.context}
-      contextError={state.contextError}
-      backgroundVersion={state.backgroundVersion}
-    />
-  );
+  const props = usePanelView();
+  return <PanelApp {...props} />;
 }
 
 createRoot(document.getElementById('root')!).render(<Root />);
-void startPanel();
+void startPanelSession();

@@ -5,6 +5,7 @@ import { escalationHandlers } from '../escalation/handlers';
 import { type Handlers, serve } from '../messaging/server';
 import { memoryHandlers } from '../memory/handlers';
 import { metricsHandlers } from '../metrics/handlers';
+import { panelHandlers } from '../panel/handlers';
 import { policyHandlers } from '../policy/handlers';
 import { startPolicy, syncSites } from '../policy/read';
 import { suggestHandlers } from '../suggest/handlers';
@@ -17,6 +18,7 @@ const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   ...escalationHandlers,
   ...memoryHandlers,
   ...suggestHandlers,
+  ...panelHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { escalationMessages } from '../escalation/messages';
 import { memoryMessages } from '../memory/messages';
 import { EventMode, MetricEvent } from '../metrics/event-schema';
+import { panelMessages } from '../panel/messages';
 import { SettingsPatch, SettingsView } from '../policy/view';
 import { suggestMessages } from '../suggest/messages';
 
@@ -50,6 +51,7 @@ export const backgroundMessages = {
   ...memoryMessages,
   ...escalationMessages,
   ...suggestMessages,
+  ...panelMessages,
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;

@@ -12,9 +12,8 @@ export interface RunRequest {
   instruction?: string;
   /** Only these fields (regenerate one field); all when absent. */
   fields?: string[];
-  previous?: Suggestion;
-  /** Use the built-in local engine whatever the settings say (the "use local engine" next step). */
-  engine?: 'local';
+  /** The values the agent sees now (a partial regeneration keeps the rest consistent). */
+  previous?: Record<string, FieldValue>;
 }
 
 /** What the agent kept, for corrections and metrics. */

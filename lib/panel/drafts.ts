@@ -1,5 +1,5 @@
 import { type DeskmateDb, type Draft, db } from '../db/db';
-import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
+import { DeskmateError, type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import type { FieldValue } from '../templates/suggestion';
 
 /** Which draft: one per ticket and template. `ticketHash` from lib/db/ticket-hash.ts. */
@@ -17,15 +17,37 @@ export function draftId(key: DraftKey): string {
 const BACKUP_PREFIX = 'deskmate-draft:';
 
 /**
+ * Where drafts live. The background's IndexedDB in the product (lib/panel/handlers.ts): the docked panel
+ * is a frame inside a third-party desk page, where the browser may deny or partition its own storage.
+ */
+export interface DraftStore {
+  get(id: string): Promise<Draft | undefined>;
+  put(draft: Draft): Promise<void>;
+  /** Drafts of one ticket, any template. */
+  forTicket(ticketHash: string): Promise<Draft[]>;
+}
+
+/** Drafts in a Dexie database (the background's, or a test's). */
+export function dexieDraftStore(database: DeskmateDb = db()): DraftStore {
+  return {
+    get: (id) => database.drafts.get(id),
+    put: async (draft) => {
+      await database.drafts.put(draft);
+    },
+    forTicket: (ticketHash) => database.drafts.where('ticketHash').equals(ticketHash).toArray(),
+  };
+}
+
+/**
  * The draft, from IndexedDB or from the synchronous backup written while the page was closing (an
  * IndexedDB write started in `pagehide` may never finish); the newer one wins.
  */
-export async function loadDraft(key: DraftKey, database: DeskmateDb = db()): Promise<Draft | undefined> {
+export async function loadDraft(key: DraftKey, store: DraftStore): Promise<Draft | undefined> {
   const id = draftId(key);
-  const stored = await database.drafts.get(id);
+  const stored = await store.get(id);
   const backup = readBackup(id);
   if (backup && (!stored || backup.updatedAt > stored.updatedAt)) {
-    await database.drafts
+    await store
       .put(backup)
       .then(() => clearBackup(id))
       .catch(() => {});
@@ -38,9 +60,9 @@ export async function loadDraft(key: DraftKey, database: DeskmateDb = db()): Pro
 /** The template of the ticket's most recently saved draft, if any. */
 export async function latestDraftTemplate(
   ticketHash: string,
-  database: DeskmateDb = db(),
+  store: DraftStore,
 ): Promise<string | undefined> {
-  const drafts = await database.drafts.where('ticketHash').equals(ticketHash).toArray();
+  const drafts = await store.forTicket(ticketHash);
   // A backup may exist without any IndexedDB row (the page closed before the first write).
   const backups: Draft[] = [];
   try {
@@ -56,11 +78,6 @@ export async function latestDraftTemplate(
     // No backup storage.
   }
   return [...drafts, ...backups].sort((a, b) => b.updatedAt - a.updatedAt)[0]?.templateId;
-}
-
-export async function deleteDraft(key: DraftKey, database: DeskmateDb = db()): Promise<void> {
-  await database.drafts.delete(draftId(key));
-  clearBackup(draftId(key));
 }
 
 function readBackup(id: string): Draft | undefined {
@@ -90,20 +107,23 @@ export type SaveStatus = { state: 'idle' | 'pending' | 'saved' } | { state: 'err
  * and are written again on the next change or flush: nothing typed is dropped.
  */
 export class DraftSaver {
-  private pending?: { key: DraftKey; values: Record<string, FieldValue>; suggestionId?: string };
+  private pending?: PendingDraft;
   private timer?: ReturnType<typeof setTimeout>;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly onStatus: (status: SaveStatus) => void,
     private readonly delayMs = 300,
-    private readonly database: () => DeskmateDb = db,
+    private readonly store: () => DraftStore = () => dexieDraftStore(),
   ) {}
 
   /** Remember the latest values; they are written after a quiet moment. */
   schedule(key: DraftKey, values: Record<string, FieldValue>, suggestionId?: string): void {
     if (this.pending && !sameKey(this.pending.key, key)) void this.flush();
-    this.pending = { key, values, suggestionId };
+    this.pending = { key, values, suggestionId, updatedAt: Date.now() };
+    // A synchronous copy at every change: a closed tab may never run pagehide in the panel's frame,
+    // and an IndexedDB write started then may never finish. loadDraft picks the newer of the two.
+    writeBackup(toDraft(this.pending));
     this.onStatus({ state: 'pending' });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
@@ -114,14 +134,7 @@ export class DraftSaver {
    * case the page dies before the write completes (loadDraft picks the newer of the two).
    */
   flushOnExit(): void {
-    const job = this.pending;
-    if (job) {
-      try {
-        globalThis.localStorage?.setItem(BACKUP_PREFIX + draftId(job.key), JSON.stringify(toDraft(job)));
-      } catch {
-        // Backup storage full or missing: the IndexedDB write below is still attempted.
-      }
-    }
+    if (this.pending) writeBackup(toDraft(this.pending));
     void this.flush();
   }
 
@@ -133,8 +146,10 @@ export class DraftSaver {
     this.pending = undefined;
     this.writing = this.writing.then(async () => {
       try {
-        await this.database().drafts.put(toDraft(job));
-        clearBackup(draftId(job.key));
+        await this.store().put(toDraft(job));
+        // Only if no newer change was backed up meanwhile.
+        const backup = readBackup(draftId(job.key));
+        if (!backup || backup.updatedAt <= job.updatedAt) clearBackup(draftId(job.key));
         this.onStatus({ state: 'saved' });
       } catch (error) {
         // Keep it to write again: a newer schedule() replaces it, otherwise the next flush retries.
@@ -146,7 +161,23 @@ export class DraftSaver {
   }
 }
 
-function toDraft(job: { key: DraftKey; values: Record<string, FieldValue>; suggestionId?: string }): Draft {
+interface PendingDraft {
+  key: DraftKey;
+  values: Record<string, FieldValue>;
+  suggestionId?: string;
+  /** When the agent made this change (not when it was written). */
+  updatedAt: number;
+}
+
+function writeBackup(draft: Draft): void {
+  try {
+    globalThis.localStorage?.setItem(BACKUP_PREFIX + draft.id, JSON.stringify(draft));
+  } catch {
+    // Backup storage full or missing: the IndexedDB write is still attempted.
+  }
+}
+
+function toDraft(job: PendingDraft): Draft {
   return {
     id: draftId(job.key),
     site: job.key.site,
@@ -154,7 +185,7 @@ function toDraft(job: { key: DraftKey; values: Record<string, FieldValue>; sugge
     templateId: job.key.templateId,
     values: job.values,
     ...(job.suggestionId ? { suggestionId: job.suggestionId } : {}),
-    updatedAt: Date.now(),
+    updatedAt: job.updatedAt,
   };
 }
 
@@ -164,9 +195,10 @@ function sameKey(a: DraftKey, b: DraftKey): boolean {
 
 /** Storage errors in words the agent can act on; Dexie wraps QuotaExceededError in its own errors. */
 export function draftError(error: unknown): ErrorInfo {
+  const full = error instanceof DeskmateError ? error.code === 'storage_full' : undefined;
   const inner = (error as { inner?: unknown })?.inner ?? error;
   const name = (inner as { name?: string })?.name ?? (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError' || /quota/i.test(String((inner as Error)?.message ?? ''))) {
+  if (full || name === 'QuotaExceededError' || /quota/i.test(String((inner as Error)?.message ?? ''))) {
     return {
       code: 'storage_full',
       message:

@@ -107,14 +107,59 @@ export async function saveProvider(patch: {
   return saveSection('provider', { provider: patch });
 }
 
-/** Save what the form holds, then ask the background to reach the provider with it. */
+/**
+ * Test the endpoint with what the form holds, before saving (the key typed now, or the saved one when the
+ * form still shows the saved endpoint). Host access is asked for first, inside the click.
+ */
 export async function testProvider(patch: Parameters<typeof saveProvider>[0]): Promise<void> {
   setStatus('provider-test', { kind: 'busy', message: 'Testing the connection…' });
-  if (!(await saveProvider(patch))) {
-    setStatus('provider-test', undefined);
-    return;
+  const saved = useOptions.getState().view?.settings.provider;
+  try {
+    if (patch.kind === 'openai') {
+      const access = await requestEndpointAccess(patch.baseUrl ?? undefined);
+      if (!access.ok) throw new Error(access.message);
+    }
+    const unchanged =
+      patch.kind === saved?.kind &&
+      (patch.baseUrl ?? undefined) === saved?.baseUrl &&
+      patch.model === saved?.model;
+    const result = await send(
+      'provider.test',
+      patch.kind === 'openai' && patch.baseUrl && !(unchanged && !patch.apiKey)
+        ? {
+            provider: {
+              baseUrl: patch.baseUrl,
+              model: patch.model,
+              ...(patch.apiKey ? { apiKey: patch.apiKey } : {}),
+            },
+          }
+        : {},
+    );
+    setStatus('provider-test', {
+      kind: 'ok',
+      message:
+        result.kind === 'local'
+          ? 'The local engine is ready (no network needed).'
+          : `Connected: ${result.model} answered in ${Math.round(result.latencyMs)} ms.`,
+    });
+  } catch (error) {
+    setStatus('provider-test', { kind: 'error', message: explainTest(toErrorInfo(error)) });
   }
-  setStatus('provider-test', await providerTest());
+}
+
+/** A failed test in words, with what to fix. */
+function explainTest(error: ErrorInfo): string {
+  switch (error.code) {
+    case 'auth':
+      return `The provider rejected the key: check it and save again. (${error.message})`;
+    case 'model_not_found':
+      return `The provider does not know this model: check the model name. (${error.message})`;
+    case 'network':
+    case 'timeout':
+      return `The endpoint could not be reached: check the base URL and that Deskmate may access it. (${error.message})`;
+    default:
+      return error.message;
+  }
 }
 
 /** Problems of custom templates, by position, in the words of lib/templates/custom.ts. */
@@ -129,9 +174,4 @@ export function validateTemplates(templates: unknown[]): string[] {
     seen.add(result.template.id);
     return [];
   });
-}
-
-/** provider.test is answered by lib/llm once it lands; until then say so plainly. */
-async function providerTest(): Promise<SectionStatus> {
-  return { kind: 'error', message: 'Connection test is not available in this build.' };
 }

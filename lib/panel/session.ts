@@ -9,6 +9,7 @@ import type { PanelBackend } from './backend';
 import { type DraftKey, DraftSaver, latestDraftTemplate, loadDraft, type SaveStatus } from './drafts';
 import type { FieldDraft, RunState, TemplateInfo } from './model';
 import { sameValue } from './model';
+import { backgroundDraftStore } from './remote-drafts';
 
 /** A failure the panel explains, with what the agent was doing so "Retry" can do it again. */
 export interface PanelError extends ErrorInfo {
@@ -51,7 +52,12 @@ const initial = {
 
 export const useSession = create<SessionState>(() => ({ ...initial }));
 
-const saver = new DraftSaver((save) => useSession.setState({ save }));
+const drafts = backgroundDraftStore();
+const saver = new DraftSaver(
+  (save) => useSession.setState({ save }),
+  300,
+  () => drafts,
+);
 
 /** Write the pending draft now (before apply, or when switching ticket). */
 export function flushDraft(): Promise<void> {
@@ -123,7 +129,7 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
     const { templates, suggestedId } = await backend.listTemplates(context);
     useSession.setState({ templates, suggestedId });
     // The template the agent last worked on for this ticket comes back first (reload, closed tab).
-    const recent = await latestDraftTemplate(ticketHash).catch(() => undefined);
+    const recent = await latestDraftTemplate(ticketHash, drafts).catch(() => undefined);
     const first =
       (recent && templates.some((t) => t.id === recent) ? recent : undefined) ??
       suggestedId ??
@@ -156,7 +162,7 @@ export async function pickTemplate(templateId: string): Promise<void> {
     notice: undefined,
   });
   const key = draftKey();
-  const draft = key ? await loadDraft(key).catch(() => undefined) : undefined;
+  const draft = key ? await loadDraft(key, drafts).catch(() => undefined) : undefined;
   if (current().templateId !== templateId) return;
   if (draft) {
     // Show the agent's work at once, before the suggestion arrives.
@@ -181,7 +187,7 @@ export async function pickTemplate(templateId: string): Promise<void> {
  * instruction or for one field the agent asked for new values, and the old ones go to undo/compare.
  */
 export async function runSuggestion(
-  options: { field?: string; instruction?: string; engine?: 'local' },
+  options: { field?: string; instruction?: string },
   restored?: Record<string, FieldValue>,
 ): Promise<void> {
   const { backend, context, templateId, suggestion } = current();
@@ -214,8 +220,7 @@ export async function runSuggestion(
       templateId,
       ...(instruction ? { instruction } : {}),
       ...(options.field ? { fields: [options.field] } : {}),
-      ...(suggestion ? { previous: suggestion } : {}),
-      ...(options.engine ? { engine: options.engine } : {}),
+      ...(suggestion ? { previous: currentValues() } : {}),
     });
     if (current().run?.requestId !== requestId) return; // cancelled or replaced meanwhile
     mergeSuggestion(tpl, next, options, restored);

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DeskmateDb } from '../../../lib/db/db';
 import { ticketHash } from '../../../lib/db/ticket-hash';
-import { DraftSaver, draftError, draftId, loadDraft, type SaveStatus } from '../../../lib/panel/drafts';
+import { DeskmateError } from '../../../lib/messaging/envelope';
+import {
+  DraftSaver,
+  type DraftStore,
+  dexieDraftStore,
+  draftError,
+  draftId,
+  loadDraft,
+  type SaveStatus,
+} from '../../../lib/panel/drafts';
 
 let database: DeskmateDb;
 let n = 0;
@@ -29,7 +38,7 @@ describe('drafts', () => {
     );
     unfinished.schedule(key, { reply: 'typed just before closing' });
     unfinished.flushOnExit();
-    const draft = await loadDraft(key, database);
+    const draft = await loadDraft(key, dexieDraftStore(database));
     expect(draft?.values).toEqual({ reply: 'typed just before closing' });
     expect((await database.drafts.get(draftId(key)))?.values).toEqual({ reply: 'typed just before closing' });
     expect(localStorage.length).toBe(0);
@@ -40,14 +49,14 @@ describe('drafts', () => {
     const saver = new DraftSaver(
       (s) => statuses.push(s.state),
       30,
-      () => database,
+      () => dexieDraftStore(database),
     );
     saver.schedule(key, { orderNumber: 'A-1' });
     saver.schedule(key, { orderNumber: 'A-10517' }, 'sugg-1');
     expect(await database.drafts.count()).toBe(0);
     await new Promise((r) => setTimeout(r, 80));
     await saver.flush();
-    const draft = await loadDraft(key, database);
+    const draft = await loadDraft(key, dexieDraftStore(database));
     expect(draft?.values).toEqual({ orderNumber: 'A-10517' });
     expect(draft?.suggestionId).toBe('sugg-1');
     expect(statuses.at(-1)).toBe('saved');
@@ -57,11 +66,11 @@ describe('drafts', () => {
     const saver = new DraftSaver(
       () => {},
       10_000,
-      () => database,
+      () => dexieDraftStore(database),
     );
     saver.schedule(key, { reply: 'Hello Daniel' });
     await saver.flush();
-    expect((await loadDraft(key, database))?.values).toEqual({ reply: 'Hello Daniel' });
+    expect((await loadDraft(key, dexieDraftStore(database)))?.values).toEqual({ reply: 'Hello Daniel' });
   });
 
   test('storage full: a clear message, and the values are kept and written on the next flush', async () => {
@@ -80,7 +89,7 @@ describe('drafts', () => {
     const saver = new DraftSaver(
       (s) => statuses.push(s),
       10,
-      () => failing,
+      () => dexieDraftStore(failing),
     );
     saver.schedule(key, { reply: 'typed text' });
     await saver.flush();
@@ -90,7 +99,14 @@ describe('drafts', () => {
     expect(last?.state === 'error' && last.error.message).toMatch(/full.*still here/);
     full = false;
     await saver.flush();
-    expect((await loadDraft(key, failing))?.values).toEqual({ reply: 'typed text' });
+    expect((await loadDraft(key, dexieDraftStore(failing)))?.values).toEqual({ reply: 'typed text' });
+  });
+
+  test('storage full in the background arrives as a storage_full reply and gets the same message', () => {
+    expect(draftError(new DeskmateError('storage_full', 'full'))).toMatchObject({
+      code: 'storage_full',
+      message: /still here/,
+    });
   });
 
   test('other storage errors say the text is kept', () => {

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import type { PanelAppProps } from '@/components/panel/PanelApp';
+import type { PanelActions } from '@/components/panel/types';
+import { dockActions, useDockLayout } from './dock-layout';
+import { applicableFields, applyToPage, copyTemplate } from './output';
+import * as session from './session';
+import { panelBackend } from './start';
+import { usePanel } from './store';
+
+const actions: PanelActions = {
+  pickTemplate: (id) => void session.pickTemplate(id),
+  setValue: session.setFieldValue,
+  accept: session.acceptField,
+  acceptAll: session.acceptAllFilled,
+  undo: session.undoField,
+  pickCandidate: session.pickCandidate,
+  regenerate: (options) => void session.runSuggestion(options),
+  retry() {
+    const { error, lastRun, context } = session.useSession.getState();
+    if (error?.during === 'templates' && context) {
+      const backend = panelBackend();
+      if (backend) {
+        session.useSession.setState({ templates: [] });
+        void session.openTicket(backend, context);
+      }
+      return;
+    }
+    void session.runSuggestion(lastRun ?? {});
+  },
+  cancel: () => void session.cancelRun(),
+  apply: () => void applyToPage(),
+  copy: (format) => void copyTemplate(format),
+  highlight: (quote) => void panelBackend()?.highlight(quote),
+  openOptions: (section) => panelBackend()?.openOptions(section),
+  reloadTicket: () => void usePanel.getState().loadContext(),
+};
+
+const dock = dockActions(() => usePanel.getState().tabId);
+
+/** Everything PanelApp shows, from the panel's stores, with the actions wired. */
+export function usePanelView(): PanelAppProps {
+  const panel = usePanel();
+  const work = session.useSession();
+  const layout = useDockLayout();
+  // Recomputed on every state change: cheap (a filter over the template's fields).
+  const applicable = applicableFields().map((f) => f.label);
+  const view = useMemo(() => ({ view: layout, actions: dock }), [layout]);
+  return {
+    context: panel.context,
+    contextError: panel.contextError,
+    backgroundVersion: panel.backgroundVersion,
+    work: { ...work, applicable },
+    actions,
+    ...(panel.docked ? { dock: view } : {}),
+  };
+}
