@@ -8,6 +8,7 @@ import { metricsHandlers } from '../metrics/handlers';
 import { panelHandlers } from '../panel/handlers';
 import { policyHandlers } from '../policy/handlers';
 import { startPolicy, syncSites } from '../policy/read';
+import { sitesHandlers } from '../sites/handlers';
 import { suggestHandlers } from '../suggest/handlers';
 
 /** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
@@ -19,6 +20,7 @@ const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   ...memoryHandlers,
   ...suggestHandlers,
   ...panelHandlers,
+  ...sitesHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

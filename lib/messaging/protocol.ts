@@ -5,6 +5,7 @@ import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { panelMessages } from '../panel/messages';
 import { SettingsPatch, SettingsView } from '../policy/view';
 import { suggestMessages } from '../suggest/messages';
+import { sitesMessages } from '../sites/messages';
 
 /** Which extension context sent a message; the background decides what each may ask for. */
 export type SenderRole = 'content' | 'panel' | 'options' | 'background';
@@ -52,6 +53,7 @@ export const backgroundMessages = {
   ...escalationMessages,
   ...suggestMessages,
   ...panelMessages,
+  ...sitesMessages,
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;

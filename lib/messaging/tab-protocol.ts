@@ -1,6 +1,7 @@
 // zod/mini: these schemas ship in every content script (size budget, issue #10).
 import { z } from 'zod/mini';
 import { TicketContext } from '../context/ticket-context';
+import { GenericDeskWire, SelectorProbe } from '../sites/generic/wire';
 import { PageTarget } from '../sites/types';
 import type { MessageSpec } from './protocol';
 
@@ -51,6 +52,19 @@ export const tabMessages = {
     from: ['panel'],
     request: z.object({ quote: z.string().check(z.minLength(1), z.maxLength(2_000)) }),
     response: z.object({ found: z.boolean() }),
+  },
+  /** "Test this page" for a described desk: what each selector finds here (lib/sites/generic). */
+  'site.test': {
+    from: ['panel', 'options'],
+    request: z.object({ config: GenericDeskWire }),
+    response: z.object({
+      detected: z.boolean(),
+      probes: z.array(SelectorProbe),
+      read: z.discriminatedUnion('ok', [
+        z.object({ ok: z.literal(true), context: TicketContext }),
+        z.object({ ok: z.literal(false), reason: z.string() }),
+      ]),
+    }),
   },
 } satisfies Record<string, MessageSpec>;
 

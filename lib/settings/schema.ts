@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EscalationRule } from '../escalation/rules';
+import { GenericDeskConfig } from '../sites/generic/config';
 
 /**
  * User-facing settings, one schema per domain. Managed policy (lib/policy) uses the same shapes:
@@ -42,8 +43,8 @@ export const SiteToggle = z.object({
 
 export const SitesSettings = z.object({
   sites: z.record(z.string(), SiteToggle).default({}),
-  /** Desks described by selectors; validated by lib/sites/generic. */
-  genericDesks: z.array(z.unknown()).default([]),
+  /** Desks described by selectors (lib/sites/generic/config.ts). */
+  genericDesks: z.array(GenericDeskConfig).default([]),
 });
 
 export const TemplateMode = z.enum(['shadow', 'assist']);

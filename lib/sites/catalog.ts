@@ -33,6 +33,13 @@ export const SITES: SiteEntry[] = [
     script: 'content-scripts/redmine.js',
     defaultMatches: ['http://127.0.0.1/*', 'http://localhost/*'],
   },
+  // Desks described by an admin or a user (lib/sites/generic): registered with their own patterns.
+  {
+    id: 'generic',
+    name: 'Described desks',
+    script: 'content-scripts/generic.js',
+    defaultMatches: [],
+  },
   // Hosted desks: their SaaS origins (wxt.config.ts HOSTED_DESK_MATCHES).
   {
     id: 'zendesk',

@@ -43,7 +43,8 @@ export interface DeskSpec {
   thread?: {
     message: Sel;
     author?: Sel;
-    body: Sel;
+    /** The message's text; the whole message element when not given. */
+    body?: Sel;
     time?: Sel;
     /** The desk lists the newest message first (ServiceNow's activity stream): read in reverse. */
     newestFirst?: boolean;
@@ -146,7 +147,7 @@ export function defineDesk(spec: DeskSpec): SiteAdapter {
         const items = all(root, t.message);
         if (t.newestFirst) items.reverse();
         for (const [i, el] of items.entries()) {
-          const text = pick(el, t.body);
+          const text = t.body ? pick(el, t.body) : textOf(el);
           if (!text) continue;
           const author = pick(el, t.author);
           const role = t.role(el, author, requesterName);

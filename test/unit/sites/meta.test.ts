@@ -55,10 +55,15 @@ describe('every site adapter has fixtures and tests', () => {
     expect(paths.some((p) => existsSync(p))).toBe(true);
   });
 
-  test.each(siteIds)('%s has an adapter module and a selectors.ts', (site) => {
-    expect(existsSync(`lib/sites/${site}/index.ts`)).toBe(true);
-    expect(existsSync(`lib/sites/${site}/selectors.ts`)).toBe(true);
-  });
+  test.each(siteIds)(
+    '%s has an adapter module and its selectors (selectors.ts, or config for generic)',
+    (site) => {
+      expect(existsSync(`lib/sites/${site}/index.ts`)).toBe(true);
+      expect(
+        existsSync(site === 'generic' ? 'lib/sites/generic/config.ts' : `lib/sites/${site}/selectors.ts`),
+      ).toBe(true);
+    },
+  );
 });
 
 describe('every selector has an expectation in a fixture', () => {
@@ -68,7 +73,20 @@ describe('every selector has an expectation in a fixture', () => {
   }));
 
   test('the glob found the sites', () => {
-    expect(entries.map((e) => e.site)).toEqual(expect.arrayContaining(siteIds));
+    expect(entries.map((e) => e.site)).toEqual(
+      expect.arrayContaining(siteIds.filter((s) => s !== 'generic')),
+    );
+  });
+
+  test('generic: every selector of the example config matches its fixture', () => {
+    const config = JSON.parse(readFileSync('test/fixtures/generic/helpdesk.config.json', 'utf8'));
+    const doc = parse('test/fixtures/generic/helpdesk.html');
+    const lists: [string, string[]][] = [['ticketKey.selector', config.ticketKey.selector]];
+    for (const [key, value] of Object.entries(config))
+      if (Array.isArray(value) && key !== 'matches') lists.push([key, value as string[]]);
+    for (const [key, value] of Object.entries(config.messageRole))
+      lists.push([`messageRole.${key}`, value as string[]]);
+    expect(lists.filter(([, alternatives]) => !matches(doc, alternatives)).map(([key]) => key)).toEqual([]);
   });
 
   test.each(entries)(

@@ -1,0 +1,40 @@
+// zod/mini: this part ships in the generic content script (size budget).
+import { z } from 'zod/mini';
+
+const Alternatives = z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10));
+
+/**
+ * The shape of a generic desk config as the content script receives it (already validated with
+ * config.ts in the background or options): re-checked cheaply because a message is still input.
+ */
+export const GenericDeskWire = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  matches: z.array(z.string()),
+  ticketKey: z.object({
+    selector: z.optional(Alternatives),
+    urlPattern: z.optional(z.string().check(z.maxLength(300))),
+  }),
+  ticket: z.optional(Alternatives),
+  subject: Alternatives,
+  requesterName: z.optional(Alternatives),
+  requesterEmail: z.optional(Alternatives),
+  status: z.optional(Alternatives),
+  priority: z.optional(Alternatives),
+  queue: z.optional(Alternatives),
+  message: z.optional(Alternatives),
+  messageAuthor: z.optional(Alternatives),
+  messageBody: z.optional(Alternatives),
+  messageTime: z.optional(Alternatives),
+  messageRole: z.optional(z.object({ internal: z.optional(Alternatives), agent: z.optional(Alternatives) })),
+  reply: z.optional(Alternatives),
+  internalNote: z.optional(Alternatives),
+});
+export type GenericDeskWire = z.infer<typeof GenericDeskWire>;
+
+/** What one selector field reads on this page: how many elements, and the first one's text. */
+export const SelectorProbe = z.object({
+  field: z.string(),
+  count: z.number(),
+  first: z.optional(z.string()),
+});
+export type SelectorProbe = z.infer<typeof SelectorProbe>;
