@@ -98,13 +98,15 @@ export function edgeCases(context: TicketContext, suggestion?: Suggestion): Edge
   }
   for (const [field, state] of Object.entries(suggestion.fields)) {
     const name = label(field);
-    if (state.status === 'missing') {
+    // Only required fields carry a question (lib/suggest/grounding.ts); an optional field left
+    // empty is not something to ask the customer about.
+    if (state.status === 'missing' && state.question) {
       edges.push({
         kind: 'missing',
         code: 'required-field',
         field,
         message: `The ticket does not say the ${name}.`,
-        ask: state.question ?? `Could you tell us the ${name}?`,
+        ask: state.question,
         askWhom: 'customer',
       });
     } else if (state.status === 'conflict') {

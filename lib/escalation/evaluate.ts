@@ -190,9 +190,8 @@ function modelSignals(
         ruleId: `model:${risk.category}`,
         source: 'model',
         severity: 'warning',
-        reason: `The model sees a ${risk.category} risk (confidence ${Math.round(risk.confidence * 100)}%).${
-          risk.rationale ? ` ${risk.rationale}` : ''
-        }`,
+        // The confidence is shown next to the reason by the banner; the rationale is the model's.
+        reason: `The model sees a ${risk.category} risk.${risk.rationale ? ` ${risk.rationale}` : ''}`,
         evidence: grounded,
         confidence: risk.confidence,
       });
