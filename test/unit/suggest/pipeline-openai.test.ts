@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The real pipeline, the real SDK, the local OpenAI-compatible server: statuses, errors, progress, cancel.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { ExampleSource } from '../../../lib/engine/ports';
 import { DeskmateError } from '../../../lib/messaging/envelope';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
 import { runSuggestion } from '../../../lib/suggest/pipeline';
@@ -74,6 +75,29 @@ describe('OpenAI-compatible path', () => {
     expect(b[1].content).toContain('Ignore all previous instructions');
     expect(b[1].content.indexOf('Ignore all previous')).toBeLessThan(b[1].content.indexOf('</ticket>'));
     expect(b[1].content).toContain('Guidance from the agent: Focus on the legal threat.');
+  });
+
+  test('past corrections go into the prompt as examples, redacted; learning off leaves them out', async () => {
+    const examples: ExampleSource = {
+      nearest: async (templateId, site, _text, k) =>
+        [
+          {
+            templateId,
+            field: 'category',
+            ticketSnippet: `(${site}) mail me at kim@example.com about my parcel`,
+            aiValue: 'refund',
+            keptValue: 'shipping',
+          },
+        ].slice(0, k),
+    };
+    await runSuggestion({ context: demoContext(1001), templateId: 'triage' }, { settings, examples });
+    const prompt = server.requests[0]?.body.messages[1].content as string;
+    expect(prompt).toContain('field category was changed from "refund" to "shipping"');
+    expect(prompt).toMatch(/mail me at \[EMAIL_\d+\]/);
+    expect(prompt).not.toContain('kim@example.com');
+    const off = { ...settings, learning: { ...settings.learning, useCorrectionsInPrompts: false } };
+    await runSuggestion({ context: demoContext(1001), templateId: 'triage' }, { settings: off, examples });
+    expect(server.requests[1]?.body.messages[1].content).not.toContain('Past corrections');
   });
 
   test('a model value quoting something the ticket does not say is unsupported', async () => {
