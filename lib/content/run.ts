@@ -38,7 +38,7 @@ const isOurs = (node: Node) =>
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   // Timing marks for the page-impact benchmark (test/bench/page-impact.ts): a mark costs microseconds,
   // and the page's own timeline is the one place both worlds can read.
-  performance.mark('deskmate:start');
+  performance.mark('deskmate:start', { detail: { site: adapter.id } });
   let dock: Dock | undefined;
   let last: TicketContext | undefined;
   let observer: MutationObserver | undefined;
@@ -173,7 +173,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }
     answer();
     dock ??= createDock(document, adapter.id);
-    performance.mark('deskmate:docked');
+    performance.mark('deskmate:docked', { detail: { site: adapter.id } });
     const result = read();
     if (result.ok) last = result.context;
     watch();
