@@ -52,6 +52,12 @@ export const MatchPattern = z
 
 type AnySchema = z.ZodType;
 
+/** Free-form JSON (validated by another domain) becomes JsonValue; any other schema is kept. */
+function jsonFallback(schema: AnySchema): AnySchema {
+  const type = (schema as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+  return type === 'unknown' || type === 'any' ? JsonValue : schema;
+}
+
 /**
  * Every field optional, all the way down, without the settings' defaults (an admin value is only
  * what the admin wrote). Objects are strict so a misspelt key is reported instead of ignored.
@@ -72,7 +78,8 @@ function deepPartial(schema: AnySchema): AnySchema {
     case 'any':
       return JsonValue;
     case 'array':
-      return z.array(deepPartial(def.element as AnySchema));
+      // Arrays replace whole, so their items stay complete (a desk, a rule): only free-form items change.
+      return z.array(jsonFallback(def.element as AnySchema));
     default:
       return schema;
   }
@@ -89,7 +96,7 @@ type DeepPartial<T> = T extends readonly (infer U)[]
 type DeepPartialSettings = DeepPartial<Settings>;
 
 /** A desk the organization describes by selectors (schema: lib/sites/generic via settings). */
-const AdminDesk = deepPartial(
+const AdminDesk = jsonFallback(
   (SitesSettings.shape.genericDesks as unknown as z.ZodDefault<z.ZodArray<AnySchema>>).unwrap().element,
 );
 

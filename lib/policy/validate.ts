@@ -103,7 +103,8 @@ export function evaluatePolicy(raw: unknown): EvaluatedPolicy {
   const locked = input.locked;
   if (Array.isArray(locked)) {
     locked.forEach((path, i) => {
-      if (typeof path === 'string' && !settingExists(path)) errors.push(`locked.${i}: no setting has this path`);
+      if (typeof path === 'string' && !settingExists(path))
+        errors.push(`locked.${i}: no setting has this path`);
     });
   }
   if (errors.length > 0 || !parsed.success) return { present, valid: false, errors, ...SAFE_POLICY };

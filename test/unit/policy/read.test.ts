@@ -41,7 +41,7 @@ const until = async (check: () => boolean | Promise<boolean>) => {
   throw new Error('condition not met');
 };
 
-describe('reading the managed policy', () => {
+describe('reading the managed policy', { timeout: 30_000 }, () => {
   let registered: Map<string, Registered>;
   beforeEach(() => {
     registered = fakeScripting();
