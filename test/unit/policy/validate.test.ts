@@ -91,6 +91,24 @@ describe('evaluatePolicy', () => {
     expect(evaluatePolicy({ settings: { templates: { custom: ['{broken'] } } }).valid).toBe(false);
   });
 
+  test("the organization's desks are validated whole with the generic desk schema", () => {
+    const desk = {
+      name: 'Corp desk',
+      matches: ['https://desk.corp.example/*'],
+      ticketKey: { urlPattern: '/t/(\\d+)' },
+      subject: ['h1'],
+    };
+    const ok = evaluatePolicy({ sites: { desks: [desk] } });
+    expect(ok.errors).toEqual([]);
+    expect(ok.sites.desks).toHaveLength(1);
+    const incomplete = evaluatePolicy({
+      sites: { desks: [{ name: 'Corp desk', matches: ['https://desk.corp.example/*'] }] },
+    });
+    expect(incomplete.valid).toBe(false);
+    expect(incomplete.errors.join()).toContain('sites.desks.0.subject');
+    expect(incomplete.sites.desks).toEqual([]);
+  });
+
   test('docs/example-policy.json is a valid policy', () => {
     const example = JSON.parse(readFileSync('docs/example-policy.json', 'utf8'));
     const p = evaluatePolicy(example);
