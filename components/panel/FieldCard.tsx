@@ -55,7 +55,7 @@ export function FieldCard({ field, ai, draft, stale, shadow, busy, actions }: Pr
           fieldId={field.id}
           label={field.label}
           candidates={shownAi.candidates}
-          value={value}
+          chosen={draft?.edited ? value : undefined}
           onPick={(v) => actions.pickCandidate(field.id, v)}
           onHighlight={actions.highlight}
         />

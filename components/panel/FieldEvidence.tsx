@@ -35,13 +35,14 @@ interface CandidateProps {
   fieldId: string;
   label: string;
   candidates: Candidate[];
-  value: FieldValue;
+  /** The candidate the agent picked; none until they pick (the AI's pick is not a choice). */
+  chosen?: FieldValue;
   onPick(value: FieldValue): void;
   onHighlight(quote: string): void;
 }
 
 /** A conflict: the ticket says several things; the agent picks one (radio buttons, keyboard-friendly). */
-export function CandidatePicker({ fieldId, label, candidates, value, onPick, onHighlight }: CandidateProps) {
+export function CandidatePicker({ fieldId, label, candidates, chosen, onPick, onHighlight }: CandidateProps) {
   return (
     <fieldset className="candidates" data-testid={`candidates-${fieldId}`}>
       <legend>The ticket says different things for {label}: pick one</legend>
@@ -54,7 +55,7 @@ export function CandidatePicker({ fieldId, label, candidates, value, onPick, onH
               type="radio"
               id={id}
               name={`cand-${fieldId}`}
-              checked={valueText(value) === text}
+              checked={chosen !== undefined && valueText(chosen) === text}
               onChange={() => onPick(c.value)}
               onFocus={() => c.evidence[0] && onHighlight(c.evidence[0].quote)}
             />

@@ -1,13 +1,30 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startDemoDesk } from '../demo-desk/server.mjs';
-import { dockedPanel, launch, type Session } from './harness';
+import { type OpenAIServer, startOpenAIServer } from '../openai-server/server';
+import { dockedPanel, launch, type Session, serviceWorker } from './harness';
 import { field, waitForSuggestion } from './panel-helpers';
 
 let desk: Awaited<ReturnType<typeof startDemoDesk>>;
 let session: Session;
+let ai: OpenAIServer;
+
+type Chrome = typeof import('wxt/browser').browser;
+
+/** Point the extension at a provider (as saved from the options page). */
+async function setProvider(provider: Record<string, unknown>) {
+  const worker = await serviceWorker(session.context);
+  await worker.evaluate(async (p) => {
+    const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const { settings = {} } = (await api.storage.local.get('settings')) as {
+      settings?: Record<string, unknown>;
+    };
+    await api.storage.local.set({ settings: { ...settings, provider: p } });
+  }, provider);
+}
 
 beforeAll(async () => {
   desk = await startDemoDesk();
+  ai = await startOpenAIServer();
   session = await launch();
 });
 beforeEach(async () => {
@@ -15,6 +32,7 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   await session?.close();
+  await ai?.close();
   await desk?.close();
 });
 
@@ -45,24 +63,40 @@ test('edit a field: the agent’s value is kept, marked as edited and saved as a
   await page.close();
 });
 
-test('regenerate one field with an instruction: the new value replaces the old, which stays for compare and undo', async () => {
-  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
-  await waitForSuggestion(panel, 'reply-draft');
-  const reply = panel.getByTestId('field-input-reply');
-  const before = await reply.inputValue();
-  expect(before.length).toBeGreaterThan(20);
-  await field(panel, 'reply').getByRole('button', { name: 'Regenerate Reply' }).click();
-  await panel.getByLabel('Instruction for Reply (optional)').fill('shorter');
-  await panel.getByRole('button', { name: 'Regenerate Reply', exact: true }).click();
-  await expect.poll(() => reply.inputValue(), { timeout: 30_000 }).not.toBe(before);
-  const after = await reply.inputValue();
-  expect(after.length).toBeLessThan(before.length);
-  await panel.getByTestId('compare-reply').click();
-  const diff = panel.getByTestId('value-diff');
-  expect(await diff.locator('del').count()).toBeGreaterThan(0);
-  await panel.getByTestId('undo-reply').click();
-  expect(await reply.inputValue()).toBe(before);
-  await page.close();
+test('regenerate one field with an instruction: the instruction reaches the model, the new value replaces the old, which stays for compare and undo', async () => {
+  // An OpenAI-compatible server on loopback that follows the agent's guidance for this field.
+  const short = 'Hi Daniel, sorry about the cracked jug. Your full refund for order A-10517 is on its way.';
+  ai.script((request) =>
+    JSON.stringify(request.body ?? '').includes('Guidance from the agent: shorter')
+      ? {
+          kind: 'content',
+          content: { fields: { reply: { value: short, evidence: ['A-10517'], confidence: 0.8 } }, risks: [] },
+        }
+      : undefined,
+  );
+  await setProvider({ kind: 'openai', baseUrl: ai.baseUrl, model: 'gpt-4.1-mini' });
+  try {
+    const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+    await waitForSuggestion(panel, 'reply-draft');
+    const reply = panel.getByTestId('field-input-reply');
+    const before = await reply.inputValue();
+    expect(before.length).toBeGreaterThan(short.length);
+    await field(panel, 'reply').getByRole('button', { name: 'Regenerate Reply' }).click();
+    await panel.getByLabel('Instruction for Reply (optional)').fill('shorter');
+    await panel.getByRole('button', { name: 'Regenerate Reply', exact: true }).click();
+    await expect.poll(() => reply.inputValue(), { timeout: 30_000 }).toBe(short);
+    expect(ai.requests.some((r) => JSON.stringify(r.body ?? '').includes('shorter'))).toBe(true);
+    await panel.getByTestId('compare-reply').click();
+    const diff = panel.getByTestId('value-diff');
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
+    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    await panel.getByTestId('undo-reply').click();
+    expect(await reply.inputValue()).toBe(before);
+    await page.close();
+  } finally {
+    ai.script(null);
+    await setProvider({ kind: 'local' });
+  }
 });
 
 test('resolve a conflict: ticket 1006 gives two order numbers, the agent picks one', async () => {
@@ -73,6 +107,8 @@ test('resolve a conflict: ticket 1006 gives two order numbers, the agent picks o
   const candidates = panel.getByTestId('candidates-orderNumber');
   expect(await candidates.textContent()).toContain('A-10633');
   expect(await candidates.textContent()).toContain('A-10663');
+  // Nothing is chosen until the agent picks: the AI's pick is not a decision.
+  expect(await candidates.locator('input:checked').count()).toBe(0);
   await candidates.getByLabel(/A-10663/).check();
   expect(await panel.getByTestId('field-input-orderNumber').inputValue()).toBe('A-10663');
   await expect.poll(() => order.getAttribute('data-status')).toBe('edited');
