@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Session } from './harness';
+import { waitForSuggestion } from './panel-helpers';
 
 export interface DemoWalk {
   session: Session;
@@ -20,5 +21,49 @@ export async function walkDemo({ session, baseUrl, shot }: DemoWalk): Promise<vo
   console.log('Opening ticket #1002 (refund for a damaged blender)...');
   const { page, panel } = await session.openTicket(`${baseUrl}/tickets/1002`);
   await panel.getByTestId('ticket-summary').waitFor();
-  await shot(page, 'ticket-with-panel');
+  await waitForSuggestion(panel);
+  console.log(
+    `  pre-filled "${await panel.getByTestId('template-select').inputValue()}" with the local engine (no key)`,
+  );
+  await shot(page, 'prefill-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'prefill-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  console.log('Reviewing: evidence of the order number highlighted in the ticket...');
+  await panel.getByTestId('field-orderNumber').getByTestId('evidence-quote').first().focus();
+  await page.waitForTimeout(300);
+  await shot(page, 'evidence-highlight');
+
+  console.log('Switching to the reply draft, editing it...');
+  await waitForSuggestion(panel, 'reply-draft');
+  const reply = panel.getByTestId('field-input-reply');
+  await reply.fill(
+    `${await reply.inputValue()}\n\nI have also noted that you prefer a refund over a replacement.`,
+  );
+  await panel.getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+  await shot(page, 'reply-edited');
+
+  console.log("Applying into the desk's reply box...");
+  await panel.getByTestId('apply').click();
+  await panel.getByTestId('output-notice').filter({ hasText: 'Applied' }).waitFor();
+  const applied = await page.locator('textarea#reply').inputValue();
+  console.log(`  the reply box now holds ${applied.length} characters`);
+  await page.locator('textarea#reply').scrollIntoViewIfNeeded();
+  await shot(page, 'applied');
+
+  console.log('Opening ticket #1006 (two order numbers: a conflict to resolve)...');
+  const conflict = await session.openTicket(`${baseUrl}/tickets/1006`);
+  await waitForSuggestion(conflict.panel, 'refund-request');
+  await conflict.page.emulateMedia({ colorScheme: 'dark' });
+  await conflict.panel.getByTestId('candidates-orderNumber').scrollIntoViewIfNeeded();
+  await shot(conflict.page, 'conflict-dark');
+  await conflict.panel
+    .getByTestId('candidates-orderNumber')
+    .getByLabel(/A-10663/)
+    .check();
+  await conflict.page.emulateMedia({ colorScheme: 'light' });
+  await shot(conflict.page, 'conflict-resolved-light');
+  await conflict.page.close();
+  await page.close();
 }
