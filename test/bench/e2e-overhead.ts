@@ -30,6 +30,8 @@ interface Exchange {
   received: number;
   /** The response's last byte was handed to the browser's socket. */
   lastByte?: number;
+  /** The answer came as a server-sent event stream. */
+  streamed?: boolean;
 }
 
 /** A pass-through HTTP proxy that timestamps every exchange. */
@@ -49,6 +51,7 @@ async function startTimingProxy(upstream: string) {
       },
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        exchange.streamed = String(upRes.headers['content-type'] ?? '').includes('event-stream');
         upRes.on('data', (chunk: Buffer) => {
           res.write(chunk);
           exchange.lastByte = now();
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
     const toFields: number[] = [];
     const perRun: number[] = [];
     const problems: string[] = [];
+    let streamed = 0;
     if (mode === 'message') await sendAndWait(panel, tabId); // warm-up
     for (let i = 0; i < RUNS; i++) {
       const from = proxy.exchanges.length;
@@ -223,6 +227,7 @@ async function main(): Promise<void> {
       const first = chats[0];
       const last = chats.at(-1);
       perRun.push(chats.length);
+      if (chats.some((c) => c.streamed)) streamed++;
       if (!first || !last?.lastByte) {
         problems.push(`run ${i + 1}: no request reached the server`);
         continue;
@@ -237,7 +242,9 @@ async function main(): Promise<void> {
     console.log(
       `  path: ${mode === 'ui' ? 'click on Regenerate in the docked panel' : 'suggest.run message from the panel page'}`,
     );
-    console.log(`  ticket: ${url}; requests per run: ${perRun.join(', ') || 'none'}`);
+    console.log(
+      `  ticket: ${url}; requests per run: ${perRun.join(', ') || 'none'}; streamed answers in ${streamed}/${RUNS} runs`,
+    );
     console.log(`  click -> request at the server: ${summary(toServer)}  (target < 30 ms)`);
     console.log(`  last streamed byte -> ${shownWhat}: ${summary(toFields)}  (target < 30 ms)`);
     console.log(`  clock alignment between the panel and Node: ±${uncertainty.toFixed(2)} ms`);
