@@ -17,6 +17,8 @@ export function parts(r: Rate): string {
 export function duration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '–';
   const sign = ms < 0 ? '−' : '';
+  // Provider latency is often under a second: milliseconds say more than "0 s".
+  if (Math.abs(ms) < 1000) return `${sign}${Math.round(Math.abs(ms))} ms`;
   const s = Math.round(Math.abs(ms) / 1000);
   if (s < 60) return `${sign}${s} s`;
   const m = Math.floor(s / 60);

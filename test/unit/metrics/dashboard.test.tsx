@@ -126,6 +126,7 @@ describe('formatting and CSV', () => {
     expect(duration(45_000)).toBe('45 s');
     expect(duration(200_000)).toBe('3 min 20 s');
     expect(duration(3_900_000)).toBe('1 h 5 min');
+    expect(duration(450)).toBe('450 ms');
     expect(duration(undefined)).toBe('–');
     expect(pct(0.05)).toBe('5.0%');
     expect(pct({ count: 0, total: 0, rate: 0 })).toBe('–');
