@@ -27,7 +27,9 @@ export function FieldCard({ field, ai, draft, stale, shadow, busy, actions }: Pr
   const value = draft?.value ?? null;
   const inputId = `field-${field.id}`;
   const metaId = `${inputId}-meta`;
-  const canAccept = !shadow && !draft?.edited && value !== null;
+  // A conflict is resolved by picking a candidate, a missing value by typing it: nothing to accept there.
+  const canAccept =
+    !shadow && !draft?.edited && value !== null && status !== 'conflict' && status !== 'missing';
   return (
     <li className={`field field-${status}`} data-testid={`field-${field.id}`} data-status={status}>
       <div className="field-head">

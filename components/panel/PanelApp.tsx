@@ -52,7 +52,7 @@ export function PanelApp({
           <h2>{context.subject ?? `Ticket ${context.ticketKey}`}</h2>
           <p>
             #{context.ticketKey} · {context.requester?.name ?? 'unknown requester'} ·{' '}
-            {context.messages.length} messages
+            {context.messages.length} {context.messages.length === 1 ? 'message' : 'messages'}
           </p>
         </section>
       ) : (

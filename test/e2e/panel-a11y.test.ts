@@ -53,6 +53,35 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
   });
 });
 
+test('the panel fits a narrow dock (under 360 px): no horizontal scrolling', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1006`);
+  await waitForSuggestion(panel, 'refund-request');
+  await panel.getByRole('button', { name: 'Make the panel narrower' }).click();
+  await expect.poll(() => panel.evaluate(() => innerWidth)).toBeLessThanOrEqual(360);
+  const { scroll, client } = await panel.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  await panel.getByRole('button', { name: 'Make the panel wider' }).click();
+  await page.close();
+});
+
+test('the panel works with the keyboard alone: Tab reaches the template, a field and Apply in order', async () => {
+  const { page, panel } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
+  await waitForSuggestion(panel, 'reply-draft');
+  await panel.getByTestId('template-select').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''));
+  }
+  expect(seen).toContain('field-input-reply');
+  expect(seen).toContain('apply');
+  expect(seen.indexOf('field-input-reply')).toBeLessThan(seen.indexOf('apply'));
+  await page.close();
+});
+
 test('the options page works with the keyboard alone: Tab reaches the nav and every control in order', async () => {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/options.html#provider`);
