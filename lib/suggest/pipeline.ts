@@ -2,14 +2,15 @@ import type { TicketContext } from '../context/ticket-context';
 import { ticketText } from '../context/ticket-context';
 import { createLocalProvider } from '../engine/local-provider';
 import type { EnumLearner, ExampleSource } from '../engine/ports';
+import { crossCheck } from '../learner/cross-check';
 import { createOpenAIProvider } from '../llm/openai-provider';
 import type { PartialFields, Provider, RawAnswer } from '../llm/provider';
 import { DeskmateError } from '../messaging/envelope';
 import { redactContext } from '../redact/redact';
 import type { Settings } from '../settings/schema';
-import { fieldNames, type Template } from '../templates/define';
+import { fieldMeta, fieldNames, type Template } from '../templates/define';
 import { getTemplate } from '../templates/registry';
-import type { FieldValue, Suggestion } from '../templates/suggestion';
+import type { FieldState, FieldValue, Suggestion } from '../templates/suggestion';
 import { ground } from './grounding';
 import { contextHash } from './stale';
 
@@ -110,6 +111,9 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
     fields,
     source: remote ? 'model' : 'local',
   });
+  if (remote && deps.learner) {
+    await crossCheckEnums(grounded.fields, template, request.context, deps.learner);
+  }
   return {
     id: crypto.randomUUID(),
     templateId: template.id,
@@ -122,4 +126,37 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
     fields: grounded.fields,
     risks: grounded.risks,
   };
+}
+
+/** A learner that can also give its opinion below its abstention threshold (lib/learner LocalLearner). */
+interface ExplainingLearner extends EnumLearner {
+  explain(
+    templateId: string,
+    field: string,
+    text: string,
+    options: readonly string[],
+  ): ReturnType<EnumLearner['predict']>;
+}
+
+/**
+ * The model's enum values checked against the team's learner: a disagreement lowers the confidence and
+ * says which value past corrections suggest (lib/learner/cross-check.ts). The learner never overrides.
+ */
+async function crossCheckEnums(
+  fields: Record<string, FieldState>,
+  template: Template,
+  context: TicketContext,
+  learner: EnumLearner,
+): Promise<void> {
+  const text = ticketText(context);
+  const ask =
+    'explain' in learner
+      ? (learner as ExplainingLearner).explain.bind(learner)
+      : learner.predict.bind(learner);
+  for (const [name, state] of Object.entries(fields)) {
+    const meta = fieldMeta(template, name);
+    if (meta?.kind !== 'enum' || !meta.options || state.status !== 'filled') continue;
+    const prediction = await ask(template.id, name, text, meta.options).catch(() => undefined);
+    fields[name] = crossCheck(state, prediction);
+  }
 }

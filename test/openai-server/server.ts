@@ -16,6 +16,7 @@ export interface CapturedRequest {
   path: string;
   headers: Record<string, string>;
   /** Parsed JSON body, or undefined when there was none or it was not JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary request JSON (messages, schemas).
   body: any;
   raw: string;
   at: number;
@@ -105,13 +106,38 @@ function apiError(
   sendJson(res, status, { error: { message, type, param: null, code } }, extra);
 }
 
+/** The parts of a JSON Schema the fallback answer reads. */
+interface JsonSchema {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  minimum?: number;
+}
+
+/** What the server reads from a chat-completions request body. */
+interface ChatBody {
+  model: string;
+  messages: Array<{ role: string; content: unknown }>;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  response_format?: { type?: string; json_schema?: { schema?: JsonSchema } };
+}
+
 /** A deterministic value valid for a JSON schema (used when the template is not one we know). */
-export function exampleFromSchema(schema: any, defs: Record<string, any> = {}): unknown {
+export function exampleFromSchema(
+  schema: JsonSchema | undefined,
+  defs: Record<string, JsonSchema> = {},
+): unknown {
   if (!schema || typeof schema !== 'object') return null;
   if (schema.$ref) return exampleFromSchema(defs[String(schema.$ref).split('/').pop() ?? ''], defs);
   const local = { ...defs, ...(schema.$defs ?? {}), ...(schema.definitions ?? {}) };
   if (schema.anyOf) {
-    const nullable = schema.anyOf.find((s: any) => s.type === 'null');
+    const nullable = schema.anyOf.find((s) => s.type === 'null');
     return nullable ? null : exampleFromSchema(schema.anyOf[0], local);
   }
   if (schema.enum) return schema.enum[0];
@@ -141,9 +167,9 @@ export function exampleFromSchema(schema: any, defs: Record<string, any> = {}): 
 }
 
 /** The default structured answer: the local engine run on the ticket block of the prompt. */
-async function groundedAnswer(body: any): Promise<unknown> {
+async function groundedAnswer(body: ChatBody): Promise<unknown> {
   const schema = body?.response_format?.json_schema?.schema;
-  const messages: Array<{ role: string; content: unknown }> = body?.messages ?? [];
+  const messages = body.messages;
   const text = messages
     .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
     .join('\n');
@@ -194,9 +220,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    let body: any;
+    let body: ChatBody | undefined;
     try {
-      body = raw ? JSON.parse(raw) : undefined;
+      body = raw ? (JSON.parse(raw) as ChatBody) : undefined;
     } catch {
       body = undefined;
     }

@@ -100,6 +100,21 @@ describe('OpenAI-compatible path', () => {
     expect(server.requests[1]?.body.messages[1].content).not.toContain('Past corrections');
   });
 
+  test("the team's learner cross-checks the model's enum values: disagreement lowers confidence, with a note", async () => {
+    const learner = {
+      predict: async () => undefined,
+      explain: async (_t: string, field: string) =>
+        field === 'category' ? { value: 'billing', confidence: 0.8 } : undefined,
+    };
+    const s = await runSuggestion(
+      { context: demoContext(1001), templateId: 'triage' },
+      { settings, learner },
+    );
+    expect(s.fields.category?.value).toBe('shipping');
+    expect(s.fields.category?.note).toMatch(/billing/);
+    expect(s.fields.category?.confidence).toBeLessThan(0.5);
+  });
+
   test('a model value quoting something the ticket does not say is unsupported', async () => {
     server.enqueue({
       kind: 'content',
