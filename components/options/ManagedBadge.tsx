@@ -14,7 +14,12 @@ const LABELS: Record<SettingSource, string> = {
  */
 export function ManagedBadge({ source, id }: { source: SettingSource; id?: string }) {
   return (
-    <span className={`badge managed-badge managed-badge-${source}`} id={id} data-testid={`source-${source}`}>
+    <span
+      className={`badge managed-badge managed-badge-${source}`}
+      id={id}
+      data-testid={`source-${source}`}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {LABELS[source]}
     </span>
   );
