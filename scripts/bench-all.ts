@@ -1,7 +1,8 @@
 /**
  * Every benchmark in one go (`npm run bench`): builds the extension once, prints the bundle sizes, runs
- * each test/bench/*.ts in turn (through its `bench:*` npm script when it has one, for its arguments;
- * helpers: common.ts and files starting with `_`), and writes everything to artifacts/bench.txt. The README's Performance table is copied from that file.
+ * each test/bench/*.ts in turn (through its `bench:*` npm script when it has one; files without one
+ * that export something are helpers, as are files starting with `_`), and writes everything to
+ * artifacts/bench.txt. The README's Performance table is copied from that file.
  *   npm run bench                  # everything
  *   npm run bench -- page retrieval  # only benches whose file name contains one of the words
  * DESKMATE_OUT_DIR picks the build folder (default .output-bench); DESKMATE_SKIP_BUILD=1 reuses it.
@@ -11,6 +12,18 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { machineLine } from '../test/bench/common';
 
 const OUT_DIR = process.env.DESKMATE_OUT_DIR ?? '.output-bench';
+/** Arguments for benches that need some (the learner needs a labelled data set). */
+const DEFAULT_ARGS: Record<string, string[]> = {
+  'learn.ts': [
+    '--file',
+    '../shared/datasets/bitext_customer_support_train_v337b968.csv',
+    '--text',
+    'instruction',
+    '--label',
+    'category',
+  ],
+};
+
 /** A bench that hangs must not hold the others hostage. */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 6 * 60_000);
 
@@ -69,8 +82,14 @@ async function main(): Promise<void> {
       env: { ...process.env, DESKMATE_OUT_DIR: OUT_DIR },
     });
   }
+  const scriptOf = (f: string) =>
+    Object.entries(scripts).find(
+      ([name, command]) => name.startsWith('bench:') && command.includes(`test/bench/${f}`),
+    )?.[0];
+  // A bench is a script with a bench:* npm script, or a file that exports nothing; helpers export.
+  const isHelper = (f: string) => !scriptOf(f) && /^export /m.test(readFileSync(`test/bench/${f}`, 'utf8'));
   const benches = readdirSync('test/bench')
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'common.ts' && !f.startsWith('_'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_') && !isHelper(f))
     .filter((f) => only.length === 0 || only.some((w) => f.includes(w)))
     .sort();
   const outcomes: Outcome[] = [];
@@ -85,12 +104,14 @@ async function main(): Promise<void> {
       : []),
     ...benches.map((f): [string, string[]] => {
       // A bench's own npm script may carry the arguments it needs (a data set, a size): prefer it.
-      const script = Object.entries(scripts).find(
-        ([name, command]) => name.startsWith('bench:') && command.includes(`test/bench/${f}`),
-      )?.[0];
+      const script = scriptOf(f);
+      const extra = DEFAULT_ARGS[f] ?? [];
       return script
-        ? [`test/bench/${f} (npm run ${script})`, ['npm', 'run', '--silent', script]]
-        : [`test/bench/${f}`, ['npx', 'tsx', `test/bench/${f}`]];
+        ? [
+            `test/bench/${f} (npm run ${script}${extra.length ? ` -- ${extra.join(' ')}` : ''})`,
+            ['npm', 'run', '--silent', script, ...(extra.length ? ['--', ...extra] : [])],
+          ]
+        : [`test/bench/${f}`, ['npx', 'tsx', `test/bench/${f}`, ...extra]];
     }),
   ];
   for (const [name, args] of steps) {
