@@ -48,6 +48,22 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** Words and word pairs only, counted (retrieval: n-grams would only lengthen its postings). */
+export function wordFeatures(text: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  let prev = '';
+  for (const token of tokenize(text)) {
+    const w = hashString(NS_WORD, token, KIND_WORD);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (prev) {
+      const p = hashString(NS_PAIR, `${prev} ${token}`, KIND_PAIR);
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    prev = token;
+  }
+  return counts;
+}
+
 /** Hash a text into its feature bag. */
 export function featurize(text: string): FeatureBag {
   const counts = new Map<number, number>();

@@ -1,6 +1,6 @@
 import type { Correction, DeskmateDb } from '../db/db';
 import type { CorrectionExample, ExampleSource } from '../engine/ports';
-import { featureKind, featurize, KIND_GRAM } from '../learner/features';
+import { wordFeatures } from '../learner/features';
 
 /**
  * Nearest past corrections by text similarity, for few-shot examples in prompts.
@@ -20,8 +20,12 @@ const CHARS_PER_TOKEN = 4;
 const MIN_SIMILARITY = 0.08;
 /** Matches on the same desk rank ahead of equally similar ones from another desk. */
 const SAME_SITE_BOOST = 1.25;
-/** Words in more than this share of documents are skipped at query time (they only cost time). */
-const MAX_POSTING_SHARE = 0.3;
+/**
+ * Words in more than this share of documents are skipped at query time once the index is large: their
+ * IDF is low, so they barely move the ranking, but their postings are most of the work.
+ */
+const MAX_POSTING_SHARE = 0.04;
+const SKIP_COMMON_FROM = 2000;
 
 interface Posting {
   docs: Uint32Array;
@@ -100,7 +104,7 @@ export class CorrectionIndex {
     const touched: number[] = [];
     for (const [term, weight] of query) {
       const posting = this.postings.get(term);
-      if (!posting || (n > 50 && posting.length > n * MAX_POSTING_SHARE)) continue;
+      if (!posting || (n > SKIP_COMMON_FROM && posting.length > n * MAX_POSTING_SHARE)) continue;
       for (let i = 0; i < posting.length; i++) {
         const d = posting.docs[i] as number;
         if (scores[d] === 0) touched.push(d);
@@ -133,14 +137,7 @@ export class CorrectionIndex {
 }
 
 /** Words and word pairs only: character n-grams would make postings long and add little here. */
-function termsOf(text: string): Map<number, number> {
-  const bag = featurize(text);
-  const terms = new Map<number, number>();
-  bag.ids.forEach((id, i) => {
-    if (featureKind(id) !== KIND_GRAM) terms.set(id, bag.counts[i] as number);
-  });
-  return terms;
-}
+const termsOf = wordFeatures;
 
 function weigh(terms: Map<number, number>, df: Map<number, number>, docs: number): Map<number, number> {
   const out = new Map<number, number>();
@@ -230,12 +227,19 @@ export class CorrectionRetrieval implements ExampleSource {
 
   private async build(templateId: string): Promise<CorrectionIndex> {
     const index = new CorrectionIndex();
-    const rows = await this.database()
-      .corrections.where('[templateId+field]')
-      .between([templateId, ''], [templateId, '\uffff'])
-      .filter((c) => !c.agreed)
-      .toArray();
-    index.addAll(rows);
+    // Read in pages without a JS filter: Dexie then uses getAll(), much faster than a cursor.
+    const range = this.database().corrections.where('[templateId+field]');
+    let offset = 0;
+    for (;;) {
+      const rows = await range
+        .between([templateId, ''], [templateId, '\uffff'])
+        .offset(offset)
+        .limit(5000)
+        .toArray();
+      index.addAll(rows);
+      if (rows.length < 5000) break;
+      offset += rows.length;
+    }
     return index;
   }
 }

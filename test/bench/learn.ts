@@ -3,6 +3,7 @@
  * ticket the learner predicts, then the agent's label is recorded (a correction or an agreement) and
  * the learner updates, exactly as in the extension.
  *
+ *   npm run bench:learn     # the three runs of the README (../shared/datasets, or DESKMATE_DATASETS)
  *   npm run bench:learn -- --file ../shared/datasets/x.csv --text instruction --label category
  *     [--holdout 1000] [--seed 1] [--threshold 0.85] [--checkpoints 50,200,1000,3000]
  *
@@ -11,13 +12,14 @@
  * held-out tail, the same protocol as a model trained offline on the first N rows and tested on the
  * rest. The prequential accuracy (predict-then-learn, on the stream itself) is printed beside it.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError } from '../../lib/learner/calibration';
 import { OnlineClassifier } from '../../lib/learner/classifier';
 import { featurize } from '../../lib/learner/features';
 import { DEFAULT_ABSTAIN_THRESHOLD } from '../../lib/learner/registry';
+import { machineLine } from './common';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,9 +36,22 @@ const { values: args } = parseArgs({
   },
 });
 
-if (!args.file || !args.text || !args.label) {
-  console.error('Usage: npm run bench:learn -- --file <csv> --text <col[,col]> --label <col>');
-  process.exit(2);
+/** Without --file: the three runs the README reports (the shared datasets, never copied into the repo). */
+const DATASETS = process.env.DESKMATE_DATASETS ?? '../shared/datasets';
+const PRESETS = [
+  { file: `${DATASETS}/bitext_customer_support_train_v337b968.csv`, text: 'instruction', label: 'category' },
+  { file: `${DATASETS}/bitext_customer_support_train_v337b968.csv`, text: 'instruction', label: 'intent' },
+  {
+    file: `${DATASETS}/it_service_all_tickets_processed_improved_v3.csv`,
+    text: 'Document',
+    label: 'Topic_group',
+  },
+];
+
+interface Run {
+  file: string;
+  text: string;
+  label: string;
 }
 
 /** RFC 4180 records from a byte stream, one chunk at a time (quoted fields may span lines). */
@@ -88,19 +103,39 @@ function shuffle<T>(items: T[], seed: number): T[] {
 }
 
 async function main(): Promise<void> {
-  const textCols = args.text!.split(',').map((c) => c.trim());
+  console.log(machineLine());
+  if (args.file && args.text && args.label) {
+    await bench({ file: args.file, text: args.text, label: args.label });
+    return;
+  }
+  if (args.file || args.text || args.label) {
+    console.error('Usage: npm run bench:learn -- [--file <csv> --text <col[,col]> --label <col>]');
+    process.exit(2);
+  }
+  for (const preset of PRESETS) {
+    if (!existsSync(preset.file)) {
+      console.log(`skipped: ${preset.file} not found (set DESKMATE_DATASETS)`);
+      continue;
+    }
+    await bench(preset);
+    console.log('');
+  }
+}
+
+async function bench(run: Run): Promise<void> {
+  const textCols = run.text.split(',').map((c) => c.trim());
   const rows: { text: string; label: string }[] = [];
   let header: string[] | undefined;
-  for await (const record of csvRecords(args.file!)) {
+  for await (const record of csvRecords(run.file)) {
     if (!header) {
       header = record.map((h) => h.replace(/^\uFEFF/, '').trim());
-      for (const c of [...textCols, args.label!]) {
+      for (const c of [...textCols, run.label]) {
         if (!header.includes(c)) throw new Error(`Column "${c}" not in ${header.join(', ')}`);
       }
       continue;
     }
     const get = (c: string) => record[header!.indexOf(c)] ?? '';
-    const label = get(args.label!).trim();
+    const label = get(run.label).trim();
     if (!label) continue;
     rows.push({ text: textCols.map(get).join('\n'), label });
   }
@@ -115,7 +150,7 @@ async function main(): Promise<void> {
     .filter((n) => n <= stream.length);
   const classes = new Set(rows.map((r) => r.label)).size;
   console.log(
-    `${args.file} · label ${args.label} (${classes} classes) · ${rows.length} rows · stream ${stream.length}, held-out tail ${holdoutSize} · threshold ${threshold}`,
+    `${run.file} · label ${run.label} (${classes} classes) · ${rows.length} rows · stream ${stream.length}, held-out tail ${holdoutSize} · threshold ${threshold}`,
   );
   console.log(
     'corrections | held-out acc | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update | ms/predict',

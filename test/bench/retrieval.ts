@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { type Correction, DeskmateDb } from '../../lib/db/db';
 import { exportStream } from '../../lib/export/stream';
 import { CorrectionIndex, CorrectionRetrieval } from '../../lib/memory/retrieval';
+import { machineLine } from './common';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,6 +101,7 @@ function gc(): void {
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   const texts = baseTexts();
   const corrections = makeCorrections(texts).map((c, i) => ({ ...c, id: i + 1 }));
   console.log(`${N} corrections from ${texts.length} base texts`);
