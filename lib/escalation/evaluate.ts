@@ -1,7 +1,7 @@
 import type { TicketContext } from '../context/ticket-context';
 import type { Evidence, RiskSignal, Suggestion } from '../templates/suggestion';
 import { edgeCases } from './edges';
-import { foldPattern, foldText, keywordPattern } from './fold';
+import { foldPattern, foldText, keywordsPattern } from './fold';
 import type {
   Condition,
   EscalationFlag,
@@ -63,7 +63,7 @@ function check(condition: Condition, inputs: Inputs): Outcome {
   switch (condition.kind) {
     case 'text': {
       const regexes = [
-        ...condition.keywords.map((k) => cached(keywordPattern(k))),
+        ...(condition.keywords.length ? [cached(keywordsPattern(condition.keywords))] : []),
         ...condition.patterns.map((p) => cached(foldPattern(p))),
       ];
       const evidence = textMatches(regexes, inScope(all, condition.scope));
@@ -93,7 +93,7 @@ function check(condition: Condition, inputs: Inputs): Outcome {
       return hits.length > 0 ? yes(hits.flatMap((h) => h.evidence)) : NO;
     }
     case 'amount': {
-      const near = condition.near.map((k) => cached(keywordPattern(k)));
+      const near = condition.near.length ? [cached(keywordsPattern(condition.near))] : [];
       const evidence: Evidence[] = [];
       for (const s of inScope(all, condition.scope)) {
         const big = amountsIn(s).filter((a) => a.amount > condition.over);

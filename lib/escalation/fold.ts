@@ -44,11 +44,19 @@ const SPECIAL: Record<string, string> = {
 const MARKS = /[\p{M}\p{Cf}]/gu;
 const SPACE = /\s/u;
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** A folded copy of a text and, for each of its UTF-16 units, the index it came from in the source. */
 export interface Folded {
   text: string;
-  /** `origin[i]` is the source index of folded unit i; `origin[text.length]` is the source length. */
-  origin: number[];
+  /**
+   * `origin[i]` is the source index of folded unit i; `origin[text.length]` is the source length.
+   * Undefined when every character folded to exactly one (index i came from index i).
+   */
+  origin: number[] | undefined;
 }
 
 function foldChar(ch: string): string {
@@ -65,10 +73,22 @@ function foldChar(ch: string): string {
 
 /** Fold a text for matching, keeping where each folded character came from. */
 export function fold(source: string): Folded {
+  // Plain ASCII (most ticket text) folds one character to one: lower case, whitespace as spaces.
+  if (isAscii(source)) {
+    return { text: source.toLowerCase().replace(/\s/g, ' '), origin: undefined };
+  }
   let text = '';
   const origin: number[] = [];
   let index = 0;
   for (const ch of source) {
+    const code = ch.charCodeAt(0);
+    // Fast path for ASCII letters, digits and punctuation: most ticket text, no normalisation needed.
+    if (code < 128 && code > 32) {
+      text += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      origin.push(index);
+      index += 1;
+      continue;
+    }
     const out = foldChar(ch);
     text += out;
     for (let k = 0; k < out.length; k++) origin.push(index);
@@ -96,6 +116,11 @@ const WORD = '[\\p{L}\\p{N}]';
  * for word stems ("abogad*" matches "abogado", "abogados", "abogada").
  */
 export function keywordPattern(keyword: string): string {
+  return `(?<!${WORD})${keywordBody(keyword)}`;
+}
+
+/** A keyword without its leading boundary check (shared by every keyword of an alternation). */
+export function keywordBody(keyword: string): string {
   const trimmed = foldText(keyword).trim();
   const stem = trimmed.endsWith('*');
   const words = (stem ? trimmed.slice(0, -1) : trimmed)
@@ -103,5 +128,10 @@ export function keywordPattern(keyword: string): string {
     .filter(Boolean)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0) throw new Error(`The keyword "${keyword}" has no letters or digits.`);
-  return `(?<!${WORD})${words.join('[^\\p{L}\\p{N}]+')}${stem ? `${WORD}*` : `(?!${WORD})`}`;
+  return `${words.join('[^\\p{L}\\p{N}]+')}${stem ? `${WORD}*` : `(?!${WORD})`}`;
+}
+
+/** Several keywords as one alternation: one scan of the text instead of one per keyword. */
+export function keywordsPattern(keywords: readonly string[]): string {
+  return `(?<!${WORD})(?:${keywords.map(keywordBody).join('|')})`;
 }

@@ -1,6 +1,6 @@
 import type { Evidence } from '../templates/suggestion';
-import { keywordPattern } from './fold';
-import { findAll, type Segment } from './text';
+import { keywordBody } from './fold';
+import { quoteAround, type Segment } from './text';
 
 /**
  * The local anger cue: deterministic signs that a customer is upset, in English, Spanish, German and
@@ -63,7 +63,11 @@ const ANGER_WORDS = [
   'troisieme fois',
 ];
 
-const WORDS = ANGER_WORDS.map((w) => ({ word: w, regex: new RegExp(keywordPattern(w), 'gu') }));
+/** One scan for every word: each word is a capturing group, so a match says which word it was. */
+const WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${ANGER_WORDS.map((w) => `(${keywordBody(w)})`).join('|')})`,
+  'gu',
+);
 /** Two or more words of four or more capital letters, in the original (unfolded) text. */
 const SHOUTING = /(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])/gu;
 const PUNCTUATION = /(?:!{2,}|\?!|!\?)/g;
@@ -77,14 +81,12 @@ export interface AngerCue {
 export function angerCue(customer: readonly Segment[]): AngerCue {
   const signs = new Set<string>();
   const evidence: Evidence[] = [];
-  for (const { word, regex } of WORDS) {
-    for (const segment of customer) {
-      const hits = findAll(segment, regex, 1);
-      if (hits.length > 0) {
-        signs.add(word);
-        evidence.push(...hits);
-        break;
-      }
+  for (const segment of customer) {
+    for (const m of segment.folded.text.matchAll(WORDS)) {
+      const word = m.findIndex((group, i) => i > 0 && group !== undefined);
+      if (word < 1 || signs.has(`word:${word}`)) continue;
+      signs.add(`word:${word}`);
+      evidence.push(quoteAround(segment, m.index, m.index + m[0].length));
     }
   }
   let shouted = 0;

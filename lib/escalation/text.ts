@@ -50,8 +50,9 @@ function endsSentence(text: string, i: number): boolean {
  */
 export function quoteAround(segment: Segment, foldedStart: number, foldedEnd: number): Evidence {
   const { text } = segment;
-  const start = segment.folded.origin[foldedStart] ?? 0;
-  const end = segment.folded.origin[foldedEnd] ?? text.length;
+  const { origin } = segment.folded;
+  const start = origin ? (origin[foldedStart] ?? 0) : foldedStart;
+  const end = origin ? (origin[foldedEnd] ?? text.length) : foldedEnd;
   let from = start;
   while (from > 0 && !endsSentence(text, from - 1)) {
     if (start - from >= QUOTE_SIDE) {

@@ -21,6 +21,8 @@ describe('folding', () => {
     expect(f.text).toBe('strasse e');
     expect(f.origin).toEqual([0, 1, 2, 3, 4, 4, 5, 6, 7, 8]);
     expect(fold('ＬＡＷ').text).toBe('law');
+    // Plain ASCII folds one to one: no index map needed.
+    expect(fold('Sue\tME')).toEqual({ text: 'sue me', origin: undefined });
   });
 });
 
