@@ -20,6 +20,10 @@ export interface PanelAppProps {
   dock?: { view: DockView; actions: DockActions };
   /** Extra sections other domains mount (escalation banner...), shown above the template. */
   banner?: ReactNode;
+  /** Shown under the template picker (the template's owner). */
+  templateNote?: ReactNode;
+  /** Shown at the end of the panel ("Report a problem with this template"). */
+  footer?: ReactNode;
 }
 
 /** The panel: one app for the docked iframe and the native side panel. */
@@ -31,6 +35,8 @@ export function PanelApp({
   actions,
   dock,
   banner,
+  templateNote,
+  footer,
 }: PanelAppProps) {
   const template = work?.templates.find((t) => t.id === work.templateId);
   return (
@@ -67,6 +73,7 @@ export function PanelApp({
             value={work.templateId}
             onPick={actions.pickTemplate}
           />
+          {templateNote}
           <RunStatus run={work.run} onCancel={actions.cancel} />
           {work.error && <ErrorNotice error={work.error} actions={actions} />}
           {template && (
@@ -94,6 +101,7 @@ export function PanelApp({
                 onApply={actions.apply}
                 onCopy={actions.copy}
               />
+              {footer}
             </>
           )}
         </>

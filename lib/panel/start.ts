@@ -1,5 +1,6 @@
 import type { PanelBackend } from './backend';
 import { restoreDockLayout } from './dock-layout';
+import { startPanelSettings } from './panel-settings';
 import * as session from './session';
 import { startPanel, usePanel } from './store';
 import { createBackend } from './wiring';
@@ -18,6 +19,7 @@ export function panelBackend(): PanelBackend | undefined {
 export async function startPanelSession(): Promise<void> {
   backend = createBackend(() => usePanel.getState().tabId);
   backend.onProgress(session.runProgress);
+  startPanelSettings();
   const flush = () => session.flushDraftOnExit();
   addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import type { PanelAppProps } from '@/components/panel/PanelApp';
 import type { PanelActions } from '@/components/panel/types';
+import { useEscalationBanner } from '../escalation/panel-banner';
 import { dockActions, useDockLayout } from './dock-layout';
 import { applicableFields, applyToPage, copyTemplate } from './output';
 import * as session from './session';
 import { panelBackend } from './start';
 import { usePanel } from './store';
+import { useTemplateExtras } from './use-template-extras';
 
 const actions: PanelActions = {
   pickTemplate: (id) => void session.pickTemplate(id),
@@ -39,6 +41,8 @@ const dock = dockActions(() => usePanel.getState().tabId);
 
 /** Everything PanelApp shows, from the panel's stores, with the actions wired. */
 export function usePanelView(): PanelAppProps {
+  const banner = useEscalationBanner(panelBackend());
+  const extras = useTemplateExtras();
   const panel = usePanel();
   const work = session.useSession();
   const layout = useDockLayout();
@@ -51,6 +55,9 @@ export function usePanelView(): PanelAppProps {
     backgroundVersion: panel.backgroundVersion,
     work: { ...work, applicable },
     actions,
+    banner,
+    templateNote: extras.owner,
+    footer: extras.report,
     ...(panel.docked ? { dock: view } : {}),
   };
 }

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { ReportProblem } from '@/components/metrics/ReportProblem';
+import { TemplateOwner } from '@/components/metrics/TemplateOwner';
+import { buildProblemReport, deliverReport, ownerOf } from '../metrics/report-problem';
+import { Redactor } from '../redact/redact';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+import { usePanelSettings } from './panel-settings';
+import { currentValues, template, useSession } from './session';
+import { panelBackend } from './start';
+import { usePanel } from './store';
+
+/** The template's owner and "Report a problem", wired to the panel's settings and session. */
+export function useTemplateExtras(): { owner?: ReactNode; report?: ReactNode } {
+  const settings = usePanelSettings((s) => s.settings);
+  const templateId = useSession((s) => s.templateId);
+  const version = usePanel((s) => s.backgroundVersion);
+  if (!templateId) return {};
+  const owner = ownerOf(templateId, settings?.templates.owners);
+  const submit = async (note: string) => {
+    const tpl = template();
+    const redactor = new Redactor(settings?.redaction ?? DEFAULT_SETTINGS.redaction);
+    const report = buildProblemReport({
+      template: { id: templateId, name: tpl?.name, version: tpl?.version },
+      owner,
+      suggestion: useSession.getState().suggestion,
+      values: currentValues(),
+      note,
+      redact: (text) => redactor.redact(text),
+      extensionVersion: version,
+    });
+    const backend = panelBackend();
+    return deliverReport(report, {
+      openUrl: (url) => window.open(url, '_blank', 'noopener'),
+      copy: (text) => backend?.copy(text) ?? Promise.resolve(),
+    });
+  };
+  return {
+    owner: <TemplateOwner owner={owner} />,
+    report: <ReportProblem ownerName={owner?.name} onSubmit={submit} />,
+  };
+}
