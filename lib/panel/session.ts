@@ -53,9 +53,12 @@ const initial = {
 export const useSession = create<SessionState>(() => ({ ...initial }));
 
 const drafts = backgroundDraftStore();
+// Every change goes to the background at once (no 300 ms wait): the docked frame's own storage may be
+// denied, and a tab closed right after typing runs no pagehide in the frame, so a debounced write
+// would be lost. Writes are chained in order; a put is about a millisecond.
 const saver = new DraftSaver(
   (save) => useSession.setState({ save }),
-  300,
+  0,
   () => drafts,
 );
 
@@ -134,7 +137,8 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
       (recent && templates.some((t) => t.id === recent) ? recent : undefined) ??
       suggestedId ??
       templates[0]?.id;
-    if (first) await pickTemplate(first);
+    // The agent may already have picked a template while we looked: their choice wins.
+    if (first && !current().templateId && current().ticketHash === ticketHash) await pickTemplate(first);
   } catch (error) {
     useSession.setState({ error: { ...toErrorInfo(error), during: 'templates' } });
   }
