@@ -62,8 +62,10 @@ test('a blocked site gets no content script and no panel; an allowed one does', 
 });
 
 test('a policy change applies without a restart: the admin lifts the block', async () => {
+  const options = await openOptions(session!, 'policy');
+  await waitForPolicyRead(options);
   const started = Date.now();
-  policy!.write({ sites: { blocked: [] } });
+  policy!.write({ settings: { retentionDays: 77 }, sites: { blocked: [] } });
   await expect
     .poll(
       () =>
@@ -75,6 +77,14 @@ test('a policy change applies without a restart: the admin lifts the block', asy
     )
     .toMatchObject({ matches: ['http://127.0.0.1/*', 'http://localhost/*'] });
   console.log(`policy change: applied ${Date.now() - started} ms after the file was written`);
+  // The open options page was told (settings.changed) and shows the new default without a reload.
+  await expect
+    .poll(() => options.locator('tr[data-path="retentionDays"]').textContent(), { timeout: 10_000 })
+    .toContain('77');
+  expect(await options.locator('tr[data-path="retentionDays"]').textContent()).toContain(
+    'Default from your organization',
+  );
+  await options.close();
   const port = new URL(desk.baseUrl).port;
   const page = await session!.context.newPage();
   await page.goto(`http://localhost:${port}/tickets/1002`);
