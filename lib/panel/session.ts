@@ -33,7 +33,8 @@ export interface SessionState {
   suggestion?: Suggestion;
   fields: Record<string, FieldDraft>;
   /** The ticket changed after the suggestion was made (a new reply arrived). */
-  stale: boolean;
+  /** The ticket changed after these fields were filled (a new reply arrived); a refresh clears them. */
+  staleFields: string[];
   run?: RunState;
   lastRun?: { field?: string; instruction?: string };
   error?: PanelError;
@@ -45,7 +46,7 @@ export interface SessionState {
 const initial = {
   templates: [],
   fields: {},
-  stale: false,
+  staleFields: [],
   save: { state: 'idle' },
   targets: [],
 } satisfies Partial<SessionState>;
@@ -148,8 +149,17 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
 export function ticketChanged(context: TicketContext, changes: string[]): void {
   const before = current().context;
   if (!before || before.ticketKey !== context.ticketKey || before.site !== context.site) return;
-  const stale = current().stale || changes.some((c) => c === 'messages' || c === 'fields');
-  useSession.setState({ context, stale: Boolean(current().suggestion) && stale });
+  const changed = changes.some((c) => c === 'messages' || c === 'fields');
+  const { suggestion, fields, staleFields } = current();
+  if (!changed || !suggestion) {
+    useSession.setState({ context });
+    return;
+  }
+  // Only what the AI filled can go stale; the agent's own values and open questions stay as they are.
+  const stale = Object.entries(suggestion.fields)
+    .filter(([id, f]) => f.status !== 'missing' && !fields[id]?.edited)
+    .map(([id]) => id);
+  useSession.setState({ context, staleFields: [...new Set([...staleFields, ...stale])] });
 }
 
 /** Switch template: its draft comes back, then the AI fills what the agent has not touched. */
@@ -161,7 +171,7 @@ export async function pickTemplate(templateId: string): Promise<void> {
     templateId,
     suggestion: undefined,
     fields: {},
-    stale: false,
+    staleFields: [],
     error: undefined,
     notice: undefined,
   });
@@ -228,7 +238,11 @@ export async function runSuggestion(
     });
     if (current().run?.requestId !== requestId) return; // cancelled or replaced meanwhile
     mergeSuggestion(tpl, next, options, restored);
-    useSession.setState({ run: undefined, stale: false });
+    const refreshed = options.field ? [options.field] : tpl.fields.map((f) => f.id);
+    useSession.setState({
+      run: undefined,
+      staleFields: current().staleFields.filter((id) => !refreshed.includes(id)),
+    });
     const hash = current().ticketHash;
     if (hash) backend.recordEvent(suggestionReadyEvent(next, hash, Date.now() - startedAt, tpl.mode));
   } catch (error) {
