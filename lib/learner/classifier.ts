@@ -124,6 +124,13 @@ export class OnlineClassifier {
     return this.temperature;
   }
 
+  /** Smoothed inverse document frequency of a feature over every text learned from. */
+  idf(id: number): number {
+    const slot = this.slotOf.get(id);
+    const df = slot === undefined ? 0 : (this.df[slot] as number);
+    return Math.log((1 + this.docs) / (1 + df)) + 1;
+  }
+
   /**
    * Probabilities over `allowed` (the template's options; default every class seen). Classes never
    * seen are left out: the learner has no evidence for them. Undefined when fewer than one is known.

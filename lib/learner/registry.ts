@@ -1,6 +1,7 @@
 import type { DeskmateDb } from '../db/db';
 import type { EnumLearner, EnumPrediction } from '../engine/ports';
 import { type ClassifierState, OnlineClassifier } from './classifier';
+import { ExemplarMemory, type ExemplarState } from './exemplars';
 
 /**
  * Below this calibrated confidence the learner abstains and the field stays `missing`: a wrong
@@ -20,6 +21,18 @@ export interface LocalLearnerOptions {
   saveDelayMs?: number;
 }
 
+/** One field's learning: the classifier, and the corrections kept for near-identical tickets. */
+interface FieldLearner {
+  classifier: OnlineClassifier;
+  exemplars: ExemplarMemory;
+}
+
+/** What `learnerState.state` holds for a field. */
+interface FieldLearnerState {
+  classifier: ClassifierState;
+  exemplars: ExemplarState;
+}
+
 /** `templateId.field`: one classifier per enum field of a template. */
 export function learnerKey(templateId: string, field: string): string {
   return `${templateId}.${field}`;
@@ -30,7 +43,7 @@ export function learnerKey(templateId: string, field: string): string {
  * `EnumLearner` port (lib/engine/ports.ts); lib/memory feeds it every correction and agreement.
  */
 export class LocalLearner implements EnumLearner {
-  private readonly classifiers = new Map<string, Promise<OnlineClassifier>>();
+  private readonly learners = new Map<string, Promise<FieldLearner>>();
   private readonly dirty = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly threshold: number;
@@ -46,7 +59,11 @@ export class LocalLearner implements EnumLearner {
     this.saveDelayMs = options.saveDelayMs ?? 500;
   }
 
-  /** The calibrated best guess among `options`, or undefined (abstain) when unsure or untrained. */
+  /**
+   * The calibrated best guess among `options`, or undefined (abstain) when unsure or untrained. When the
+   * classifier abstains, a correction the agent made on a near-identical ticket still answers
+   * (ExemplarMemory: close matches only, confidence at most 0.8), so a mistake is not made twice.
+   */
   async predict(
     templateId: string,
     field: string,
@@ -54,8 +71,10 @@ export class LocalLearner implements EnumLearner {
     options: readonly string[],
   ): Promise<EnumPrediction | undefined> {
     const guess = await this.explain(templateId, field, text, options);
-    if (!guess || guess.confidence < this.threshold) return undefined;
-    return guess;
+    if (guess && guess.confidence >= this.threshold) return guess;
+    const { classifier, exemplars } = await this.learner(learnerKey(templateId, field));
+    const match = exemplars.match(text, options.length ? options : undefined, (id) => classifier.idf(id));
+    return match ? { value: match.value, confidence: match.confidence } : undefined;
   }
 
   /**
@@ -68,7 +87,7 @@ export class LocalLearner implements EnumLearner {
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined> {
-    const classifier = await this.classifier(learnerKey(templateId, field));
+    const { classifier } = await this.learner(learnerKey(templateId, field));
     if (classifier.size < this.minExamples) return undefined;
     const allowed = options.length ? options : undefined;
     const result = classifier.predict(text, allowed);
@@ -76,10 +95,21 @@ export class LocalLearner implements EnumLearner {
     return { value: result.label, confidence: result.confidence };
   }
 
-  /** Learn the value the agent kept for this text (a correction or an agreement). */
-  async learn(templateId: string, field: string, text: string, kept: string): Promise<void> {
+  /**
+   * Learn the value the agent kept for this text: every agreement and correction trains the classifier;
+   * a correction (`corrected`) is also remembered for near-identical tickets.
+   */
+  async learn(
+    templateId: string,
+    field: string,
+    text: string,
+    kept: string,
+    corrected = false,
+  ): Promise<void> {
     const key = learnerKey(templateId, field);
-    (await this.classifier(key)).update(text, kept);
+    const learner = await this.learner(key);
+    learner.classifier.update(text, kept);
+    if (corrected) learner.exemplars.add(text, kept);
     this.dirty.add(key);
     this.scheduleSave();
   }
@@ -93,7 +123,7 @@ export class LocalLearner implements EnumLearner {
     const rows = await Promise.all(
       keys.map(async (key) => ({
         key,
-        state: (await this.classifier(key)).toState(),
+        state: toState(await this.learner(key)),
         updatedAt: Date.now(),
       })),
     );
@@ -107,9 +137,9 @@ export class LocalLearner implements EnumLearner {
    */
   async rebuild(isLearnable: (c: { field: string; keptValue: unknown }) => boolean): Promise<number> {
     const database = this.database();
-    this.classifiers.clear();
+    this.learners.clear();
     this.dirty.clear();
-    const fresh = new Map<string, OnlineClassifier>();
+    const fresh = new Map<string, FieldLearner>();
     const perKey = new Map<string, number>();
     let learned = 0;
     const rows = await database.corrections.orderBy('time').reverse().toArray();
@@ -122,47 +152,53 @@ export class LocalLearner implements EnumLearner {
     });
     for (const c of selected.reverse()) {
       const key = learnerKey(c.templateId, c.field);
-      let classifier = fresh.get(key);
-      if (!classifier) {
-        classifier = new OnlineClassifier();
-        fresh.set(key, classifier);
+      let learner = fresh.get(key);
+      if (!learner) {
+        learner = { classifier: new OnlineClassifier(), exemplars: new ExemplarMemory() };
+        fresh.set(key, learner);
       }
-      classifier.update(c.contextSnippet, c.keptValue as string);
+      learner.classifier.update(c.contextSnippet, c.keptValue as string);
+      if (!c.agreed) learner.exemplars.add(c.contextSnippet, c.keptValue as string);
       learned++;
     }
     await database.transaction('rw', database.learnerState, async () => {
       await database.learnerState.clear();
       await database.learnerState.bulkPut(
-        [...fresh].map(([key, c]) => ({ key, state: c.toState(), updatedAt: Date.now() })),
+        [...fresh].map(([key, l]) => ({ key, state: toState(l), updatedAt: Date.now() })),
       );
     });
-    for (const [key, c] of fresh) this.classifiers.set(key, Promise.resolve(c));
+    for (const [key, l] of fresh) this.learners.set(key, Promise.resolve(l));
     return learned;
   }
 
   /** How many examples a field's learner has seen (0 when none). */
   async size(templateId: string, field: string): Promise<number> {
-    return (await this.classifier(learnerKey(templateId, field))).size;
+    return (await this.learner(learnerKey(templateId, field))).classifier.size;
   }
 
-  private classifier(key: string): Promise<OnlineClassifier> {
-    let pending = this.classifiers.get(key);
+  private learner(key: string): Promise<FieldLearner> {
+    let pending = this.learners.get(key);
     if (!pending) {
       pending = this.load(key);
-      this.classifiers.set(key, pending);
+      this.learners.set(key, pending);
     }
     return pending;
   }
 
-  private async load(key: string): Promise<OnlineClassifier> {
+  private async load(key: string): Promise<FieldLearner> {
     const row = await this.database().learnerState.get(key);
-    if (!row) return new OnlineClassifier();
+    const state = row?.state as Partial<FieldLearnerState> | undefined;
     try {
-      return OnlineClassifier.fromState(row.state as ClassifierState);
+      if (state?.classifier) {
+        return {
+          classifier: OnlineClassifier.fromState(state.classifier),
+          exemplars: ExemplarMemory.fromState(state.exemplars),
+        };
+      }
     } catch {
       // A state from another format: start afresh rather than fail every suggestion.
-      return new OnlineClassifier();
     }
+    return { classifier: new OnlineClassifier(), exemplars: new ExemplarMemory() };
   }
 
   private scheduleSave(): void {
@@ -172,4 +208,8 @@ export class LocalLearner implements EnumLearner {
       void this.flush().catch(() => {});
     }, this.saveDelayMs);
   }
+}
+
+function toState(learner: FieldLearner): FieldLearnerState {
+  return { classifier: learner.classifier.toState(), exemplars: learner.exemplars.toState() };
 }

@@ -38,7 +38,7 @@ export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
       const learner = localLearner();
       for (const row of rows) {
         if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
-          await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue);
+          await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
         }
       }
       await learner.flush();

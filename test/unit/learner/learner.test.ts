@@ -143,6 +143,38 @@ describe('LocalLearner', () => {
   });
 });
 
+describe('corrections on near-identical tickets', () => {
+  test('one correction answers for a near-identical ticket before the classifier is trained, not for others', async () => {
+    const database = new DeskmateDb(`exemplar-${Date.now()}`);
+    const learner = new LocalLearner(() => database);
+    const options = ['refund', 'return', 'shipping'];
+    const ticket =
+      'The ProBlend blender arrived with a cracked jug. Order A-10517. I would like my money back.';
+    await learner.learn('triage', 'category', ticket, 'return', true);
+    const same = await learner.predict(
+      'triage',
+      'category',
+      'My ProBlend blender arrived with a cracked jug, order A-10622. I would like my money back please.',
+      options,
+    );
+    expect(same).toMatchObject({ value: 'return' });
+    expect(same!.confidence).toBeLessThanOrEqual(0.8);
+    expect(
+      await learner.predict('triage', 'category', 'Where is my parcel? Tracking is stuck.', options),
+    ).toBeUndefined();
+    // Not among the template's options: no answer.
+    expect(await learner.predict('triage', 'category', ticket, ['refund', 'shipping'])).toBeUndefined();
+    // An agreement is not remembered as an exemplar.
+    const other = new LocalLearner(() => database);
+    await other.learn('triage', 'priority', ticket, 'normal', false);
+    expect(await other.predict('triage', 'priority', ticket, ['normal', 'high'])).toBeUndefined();
+    await learner.flush();
+    const reloaded = new LocalLearner(() => database);
+    expect(await reloaded.predict('triage', 'category', ticket, options)).toMatchObject({ value: 'return' });
+    database.close();
+  });
+});
+
 describe('crossCheck', () => {
   const field: FieldState = {
     value: 'shipping',

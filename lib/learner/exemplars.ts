@@ -1,0 +1,106 @@
+import { wordFeatures } from './features';
+
+/**
+ * The agent's recent corrections of one field, kept as hashed word vectors (no text), so that the same
+ * mistake is not made twice on a near-identical ticket even before the classifier has enough examples
+ * to be confident. Only a close match counts (cosine >= MIN_SIMILARITY): a one-off correction is
+ * weak evidence, so its confidence is capped below the classifier's abstention threshold's range.
+ */
+
+/** Corrections kept per field. */
+const CAPACITY = 300;
+/** Below this cosine the tickets are not "the same situation". */
+export const MIN_SIMILARITY = 0.5;
+/** A match's confidence: 0.5 at the minimum similarity, at most 0.8. */
+const confidenceOf = (similarity: number) => Math.min(0.8, similarity);
+
+export interface ExemplarState {
+  offsets: Uint32Array;
+  ids: Uint32Array;
+  counts: Float32Array;
+  labels: string[];
+}
+
+interface Exemplar {
+  terms: Map<number, number>;
+  label: string;
+}
+
+export class ExemplarMemory {
+  private items: Exemplar[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  add(text: string, label: string): void {
+    this.items.push({ terms: wordFeatures(text), label });
+    if (this.items.length > CAPACITY) this.items.shift();
+  }
+
+  /** The most similar past correction among `allowed`, if close enough; `idf` weighs rare words up. */
+  match(
+    text: string,
+    allowed: readonly string[] | undefined,
+    idf: (id: number) => number,
+  ): { value: string; confidence: number; similarity: number } | undefined {
+    if (!this.items.length) return undefined;
+    const query = weigh(wordFeatures(text), idf);
+    let best: { value: string; similarity: number } | undefined;
+    for (const item of this.items) {
+      if (allowed && !allowed.includes(item.label)) continue;
+      const doc = weigh(item.terms, idf);
+      let dot = 0;
+      for (const [id, w] of query) dot += w * (doc.get(id) ?? 0);
+      if (!best || dot > best.similarity) best = { value: item.label, similarity: dot };
+    }
+    if (!best || best.similarity < MIN_SIMILARITY) return undefined;
+    return { ...best, confidence: confidenceOf(best.similarity) };
+  }
+
+  toState(): ExemplarState {
+    const offsets = new Uint32Array(this.items.length + 1);
+    let total = 0;
+    this.items.forEach((item, i) => {
+      total += item.terms.size;
+      offsets[i + 1] = total;
+    });
+    const ids = new Uint32Array(total);
+    const counts = new Float32Array(total);
+    this.items.forEach((item, i) => {
+      let at = offsets[i] as number;
+      for (const [id, c] of item.terms) {
+        ids[at] = id;
+        counts[at] = c;
+        at++;
+      }
+    });
+    return { offsets, ids, counts, labels: this.items.map((i) => i.label) };
+  }
+
+  static fromState(state: ExemplarState | undefined): ExemplarMemory {
+    const memory = new ExemplarMemory();
+    if (!state) return memory;
+    state.labels.forEach((label, i) => {
+      const terms = new Map<number, number>();
+      for (let j = state.offsets[i] as number; j < (state.offsets[i + 1] as number); j++) {
+        terms.set(state.ids[j] as number, state.counts[j] as number);
+      }
+      memory.items.push({ terms, label });
+    });
+    return memory;
+  }
+}
+
+function weigh(terms: Map<number, number>, idf: (id: number) => number): Map<number, number> {
+  const out = new Map<number, number>();
+  let norm = 0;
+  for (const [id, count] of terms) {
+    const w = (1 + Math.log(count)) * idf(id);
+    out.set(id, w);
+    norm += w * w;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (const [id, w] of out) out.set(id, w * scale);
+  return out;
+}
