@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, type Session } from './harness';
@@ -19,8 +19,27 @@ export interface PolicyFile {
  * storage.managed). Every Chromium launched while it exists sees it: keep it for one test file only
  * and remove it in afterAll (remove() is idempotent).
  */
+/** Is a process with this id running? (kill 0 only checks.) */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove policy files left by a test run that was killed before its afterAll (they would leak into every later run). */
+function removeOrphans(): void {
+  for (const name of readdirSync(POLICY_DIR)) {
+    const pid = /^deskmate-e2e-(\d+)-[0-9a-f]+\.json$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(POLICY_DIR, name), { force: true });
+  }
+}
+
 export function writePolicy(values: unknown): PolicyFile {
   mkdirSync(POLICY_DIR, { recursive: true });
+  removeOrphans();
   const path = join(POLICY_DIR, `deskmate-e2e-${process.pid}-${randomBytes(4).toString('hex')}.json`);
   const write = (next: unknown) =>
     writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: next } } }));
