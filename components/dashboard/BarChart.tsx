@@ -16,6 +16,8 @@ interface Props {
   orientation: 'horizontal' | 'vertical';
   max?: number;
   format: (value: number) => string;
+  /** Counts: whole-number ticks only (no "0, 0, 1, 1" on a small axis). */
+  integer?: boolean;
   /** Accessible name and description: also the ids of the frame's heading and text. */
   title: string;
   description: string;
@@ -32,6 +34,7 @@ export function BarChart({
   orientation,
   max,
   format,
+  integer,
   titleId,
   descId,
   width = 560,
@@ -42,6 +45,10 @@ export function BarChart({
   const innerW = width - M.left - M.right;
   const innerH = height - M.top - M.bottom;
   const top = max ?? Math.max(1, ...bars.map((b) => b.value));
+  const step = Math.max(1, Math.ceil(top / 4));
+  const valueTicks = integer
+    ? Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step)
+    : undefined;
   const band = scaleBand<string>({
     domain: bars.map((b) => b.label),
     range: horizontal ? [0, innerH] : [0, innerW],
@@ -50,7 +57,7 @@ export function BarChart({
   const value = scaleLinear<number>({
     domain: [0, top],
     range: horizontal ? [0, innerW] : [innerH, 0],
-    nice: !max,
+    nice: !max && !integer,
   });
   const axisProps = { stroke: 'currentColor', tickStroke: 'currentColor' };
   const labels = { fill: 'currentColor', fontSize: 11 };
@@ -72,6 +79,7 @@ export function BarChart({
               top={innerH}
               scale={value}
               numTicks={5}
+              tickValues={valueTicks}
               tickFormat={(v) => format(Number(v))}
               {...axisProps}
               tickLabelProps={labels}
@@ -82,6 +90,7 @@ export function BarChart({
             <AxisLeft
               scale={value}
               numTicks={4}
+              tickValues={valueTicks}
               tickFormat={(v) => format(Number(v))}
               {...axisProps}
               tickLabelProps={labels}

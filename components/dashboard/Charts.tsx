@@ -2,7 +2,7 @@ import type { CsvCell } from '@/lib/metrics/csv';
 import type { DashboardData } from '@/lib/metrics/dashboard-data';
 import { BarChart } from './BarChart';
 import { ChartFrame } from './ChartFrame';
-import { duration, parts, pct } from './format';
+import { axisDuration, duration, parts, pct } from './format';
 import { LineChart } from './LineChart';
 
 interface Props {
@@ -55,7 +55,7 @@ export function Charts({ data, onExportCsv }: Props) {
             title="Cycle time per day (median)"
             description={trend.map((p) => `${p.day}: ${duration(p.cycleP50)}`).join('; ')}
             points={trend.map((p) => ({ label: p.day, value: p.cycleP50 }))}
-            format={duration}
+            format={axisDuration(Math.max(0, ...trend.map((p) => p.cycleP50 ?? 0)))}
           />
         )}
       </ChartFrame>
@@ -106,6 +106,7 @@ export function Charts({ data, onExportCsv }: Props) {
               .map((b) => `${minutes(b.from)}–${minutes(b.to)} min: ${b.count}`)
               .join('; ')}
             orientation="vertical"
+            integer
             format={(v) => String(Math.round(v))}
             bars={histogram.map((b) => ({
               label: `${minutes(b.from)}–${minutes(b.to)}`,

@@ -25,3 +25,15 @@ export function duration(ms: number | undefined): string {
   if (m < 60) return `${sign}${m} min${s % 60 ? ` ${s % 60} s` : ''}`;
   return `${sign}${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
 }
+
+/**
+ * Tick labels for a time axis whose largest value is `maxMs`: one unit for the whole axis, with a
+ * decimal where it is needed, so neighbouring ticks never read the same ("2 s, 2 s").
+ */
+export function axisDuration(maxMs: number): (ms: number) => string {
+  const round = (x: number) => `${Math.round(x * 10) / 10}`;
+  if (maxMs < 2000) return (ms) => `${Math.round(ms)} ms`;
+  if (maxMs < 120_000) return (ms) => `${round(ms / 1000)} s`;
+  if (maxMs < 7_200_000) return (ms) => `${round(ms / 60_000)} min`;
+  return (ms) => `${round(ms / 3_600_000)} h`;
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Session } from './harness';
+import { EXTENSION_ID, type Session } from './harness';
 import { waitForSuggestion } from './panel-helpers';
 
 export interface DemoWalk {
@@ -65,5 +65,21 @@ export async function walkDemo({ session, baseUrl, shot }: DemoWalk): Promise<vo
   await conflict.page.emulateMedia({ colorScheme: 'light' });
   await shot(conflict.page, 'conflict-resolved-light');
   await conflict.page.close();
+  await page.close();
+  await walkDashboard({ session, shot });
+}
+
+/** The team lead's view: the metrics dashboard in the options page, after the walk above. */
+export async function walkDashboard({ session, shot }: Pick<DemoWalk, 'session' | 'shot'>): Promise<void> {
+  console.log('Opening the metrics dashboard (options page)...');
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html#dashboard`);
+  await page.getByTestId('metrics-summary').waitFor();
+  await page.getByTestId('readiness').waitFor();
+  const summary = await page.getByTestId('metrics-summary').locator('tbody tr').first().textContent();
+  console.log(`  ${summary}`);
+  await shot(page, 'dashboard');
+  await page.getByTestId('chart-field-accuracy').scrollIntoViewIfNeeded();
+  await shot(page, 'dashboard-charts');
   await page.close();
 }

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
-import { duration, pct } from '@/components/dashboard/format';
+import { axisDuration, duration, pct } from '@/components/dashboard/format';
 import { toCsv } from '@/lib/metrics/csv';
 import { buildDashboard } from '@/lib/metrics/dashboard-data';
 import { corrections, DAY1, events } from './seed';
@@ -127,6 +127,8 @@ describe('formatting and CSV', () => {
     expect(duration(200_000)).toBe('3 min 20 s');
     expect(duration(3_900_000)).toBe('1 h 5 min');
     expect(duration(450)).toBe('450 ms');
+    expect([1500, 2000, 2500].map(axisDuration(2500))).toEqual(['1.5 s', '2 s', '2.5 s']);
+    expect(axisDuration(600_000)(90_000)).toBe('1.5 min');
     expect(duration(undefined)).toBe('–');
     expect(pct(0.05)).toBe('5.0%');
     expect(pct({ count: 0, total: 0, rate: 0 })).toBe('–');
