@@ -104,6 +104,17 @@ function customerAsk(context: TicketContext): RawField {
   return ask ? { value: ask.value, evidence: [ask.quote], confidence: 0.55 } : EMPTY;
 }
 
+/** The customer's first sentence that matches a cue: a problem described, or an impact stated. */
+function cueSentence(context: TicketContext, cue: RegExp, confidence: number): RawField {
+  const hit = sentences(customerText(context)).find((s) => cue.test(s));
+  return hit ? { value: hit, evidence: [hit], confidence } : EMPTY;
+}
+
+const REASON_CUE =
+  /\b(because|arrived|cracked|damaged|broken|wrong size|received size|different from|defective|stopped working|flicker\w*|charged .*twice|duplicate charge|incompleto|faltan|missing)\b/i;
+const IMPACT_CUE =
+  /\b(blocks?|blocking|users|deadline|month-end|race|can't log in|cannot log in|lost|losing|unusable|cancel\w*)\b/i;
+
 function agentActions(context: TicketContext): RawField {
   const done = context.messages
     .filter((m) => m.role !== 'customer')
@@ -226,6 +237,10 @@ async function fillField(
       return agentActions(context);
     case 'customer-ask':
       return customerAsk(context);
+    case 'reason':
+      return cueSentence(context, REASON_CUE, 0.5);
+    case 'impact':
+      return cueSentence(context, IMPACT_CUE, 0.5);
     case 'facts':
       return facts(context);
     case 'compose':

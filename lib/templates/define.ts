@@ -26,6 +26,8 @@ export type LocalSource =
   | 'environment'
   | 'agent-actions'
   | 'customer-ask'
+  | 'reason'
+  | 'impact'
   | 'facts'
   | 'compose';
 

@@ -67,7 +67,7 @@ async function suggest(
   }, templateId);
 }
 
-test('local engine, no endpoint: ticket 1002 pre-filled with evidence, reason missing', async () => {
+test('local engine, no endpoint: ticket 1002 pre-filled with evidence, eligibility left to the agent', async () => {
   await setSettings({});
   const { panel, page } = await session.openTicket(`${desk.baseUrl}/tickets/1002`);
   const { reply } = await suggest(panel, 'refund-request');
@@ -76,7 +76,8 @@ test('local engine, no endpoint: ticket 1002 pre-filled with evidence, reason mi
   expect(s.provider.kind).toBe('local');
   expect(s.fields.orderNumber).toMatchObject({ status: 'filled', value: 'A-10517', source: 'local' });
   expect(s.fields.amount).toMatchObject({ status: 'filled', value: 89.99 });
-  expect(s.fields.reason?.status).toBe('missing');
+  expect(s.fields.reason?.evidence[0]?.quote).toContain('arrived with a cracked jug');
+  expect(s.fields.eligibility?.status).toBe('missing');
   expect(ai.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   await page.close();
 });

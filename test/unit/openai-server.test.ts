@@ -59,7 +59,7 @@ describe('answers', () => {
     expect(parsed?.fields.orderNumber).toMatchObject({ value: 'A-10517', evidence: ['A-10517'] });
     expect(parsed?.fields.amount?.value).toBe(89.99);
     expect(parsed?.fields.currency?.value).toBe('EUR');
-    expect(parsed?.fields.reason?.value).toBeNull();
+    expect(parsed?.fields.eligibility?.value).toBeNull();
     expect(completion.usage?.prompt_tokens).toBeGreaterThan(100);
   });
 

@@ -43,6 +43,7 @@ export default defineTemplate({
       kind: 'text',
       composed: true,
       feedsEscalation: true,
+      local: 'impact',
       question: 'How is this affecting you or your team right now?',
     },
     actionsTaken: {

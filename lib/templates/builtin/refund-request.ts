@@ -60,6 +60,7 @@ export default defineTemplate({
       description: 'Why the customer wants the refund or return, in a few words.',
       required: true,
       kind: 'text',
+      local: 'reason',
       question: 'Could you tell me why you would like to return it?',
     },
     purchaseDate: {

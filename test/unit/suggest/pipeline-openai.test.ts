@@ -41,7 +41,7 @@ async function failure(promise: Promise<unknown>): Promise<DeskmateError> {
 }
 
 describe('OpenAI-compatible path', () => {
-  test('refund request on ticket 1002: filled with evidence, missing with a question', async () => {
+  test('refund request on ticket 1002: filled with evidence; on 1007 missing with a question', async () => {
     const progress: string[][] = [];
     const s = await runSuggestion(
       {
@@ -56,8 +56,13 @@ describe('OpenAI-compatible path', () => {
     expect(s.fields.amount).toMatchObject({ status: 'filled', value: 89.99 });
     expect(s.fields.currency).toMatchObject({ status: 'filled', value: 'EUR' });
     expect(s.fields.purchaseDate).toMatchObject({ status: 'filled', value: '2026-10-12' });
-    expect(s.fields.reason).toMatchObject({ status: 'missing' });
-    expect(s.fields.reason?.question).toBeTruthy();
+    expect(s.fields.reason).toMatchObject({ status: 'filled' });
+    const lamp = await runSuggestion(
+      { context: demoContext(1007), templateId: 'refund-request' },
+      { settings },
+    );
+    expect(lamp.fields.orderNumber).toMatchObject({ status: 'missing', value: null });
+    expect(lamp.fields.orderNumber?.question).toMatch(/order number/);
     // Fields streamed in one after another before the answer was complete.
     expect(progress.length).toBeGreaterThan(2);
     expect(progress[0]?.length ?? 0).toBeLessThan(progress[progress.length - 1]?.length ?? 0);
