@@ -6,6 +6,7 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import '@/components/theme.css';
+import { EscalationRulesSection } from '@/lib/escalation/rules-section';
 import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
 import { DashboardSection } from '@/lib/metrics/dashboard-section';
 import {
@@ -91,6 +92,11 @@ function Root() {
           onSave={(custom) => void saveSectionPatch('templates', { templates: { custom } })}
         />
       ),
+    },
+    {
+      id: 'escalation',
+      title: 'Escalation rules',
+      content: <EscalationRulesSection escalation={s.escalation} isLocked={locked} />,
     },
     {
       id: 'policy',

@@ -215,3 +215,21 @@ export const EscalationResult = z.object({
   edges: z.array(EdgeItem),
 });
 export type EscalationResult = z.infer<typeof EscalationResult>;
+
+/** Problems of a list of rules as the settings editor shows them ("[0] any.0.keywords: ..."), empty when valid. */
+export function ruleProblems(rules: readonly unknown[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  rules.forEach((rule, i) => {
+    const parsed = EscalationRule.safeParse(rule);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`[${i}]${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`);
+      }
+      return;
+    }
+    if (ids.has(parsed.data.id)) problems.push(`[${i}] id: "${parsed.data.id}" is used twice.`);
+    ids.add(parsed.data.id);
+  });
+  return problems;
+}

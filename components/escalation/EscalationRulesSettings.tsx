@@ -1,0 +1,154 @@
+import { useEffect, useId, useState } from 'react';
+import type { Severity } from '@/lib/escalation/rules';
+import { LockedNote, SectionStatusLine } from '../ui/Locked';
+import './escalation.css';
+
+/** A default rule as the settings page lists it. */
+export interface RuleSummary {
+  id: string;
+  severity: Severity;
+  reason: string;
+}
+
+export interface EscalationRulesSettingsProps {
+  defaults: readonly RuleSummary[];
+  /** The user's (or policy's) rules as saved: JSON values. */
+  rules: readonly unknown[];
+  signalThreshold: number;
+  isLocked(path: string): boolean;
+  /** Problems of the rules being edited, empty when they are valid. */
+  validate(rules: unknown[]): string[];
+  status?: { kind: 'ok' | 'error' | 'busy'; message: string };
+  onSave(next: { rules: unknown[]; signalThreshold: number }): void;
+}
+
+function parse(text: string): { rules?: unknown[]; error?: string } {
+  if (!text.trim()) return { rules: [] };
+  try {
+    const value: unknown = JSON.parse(text);
+    return { rules: Array.isArray(value) ? value : [value] };
+  } catch (error) {
+    return { error: `Not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+function overrideOf(rules: readonly unknown[], id: string): 'replaced' | 'off' | undefined {
+  const rule = rules.find((r) => (r as { id?: unknown })?.id === id) as { enabled?: unknown } | undefined;
+  if (!rule) return undefined;
+  return rule.enabled === false ? 'off' : 'replaced';
+}
+
+/** The default rules, the model-signal threshold, and the team's own rules as JSON (validated as you type). */
+export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
+  const { defaults, rules, isLocked, validate, status, onSave } = props;
+  const [text, setText] = useState(() => (rules.length ? JSON.stringify(rules, null, 2) : ''));
+  const [threshold, setThreshold] = useState(String(props.signalThreshold));
+  useEffect(() => setText(rules.length ? JSON.stringify(rules, null, 2) : ''), [rules]);
+  useEffect(() => setThreshold(String(props.signalThreshold)), [props.signalThreshold]);
+  const id = useId();
+  const rulesLocked = isLocked('escalation') || isLocked('escalation.rules');
+  const thresholdLocked = isLocked('escalation') || isLocked('escalation.signalThreshold');
+  const parsed = parse(text);
+  const value = Number(threshold);
+  const thresholdProblem =
+    threshold.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1
+      ? 'The threshold is a number from 0 to 1.'
+      : undefined;
+  const problems = [
+    ...(parsed.error ? [parsed.error] : validate(parsed.rules ?? [])),
+    ...(thresholdProblem ? [thresholdProblem] : []),
+  ];
+  return (
+    <form
+      className="settings-form"
+      // Validated here (problems list) rather than by the browser, whose step check rounds 0.7 / 0.05.
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (problems.length === 0 && parsed.rules) onSave({ rules: parsed.rules, signalThreshold: value });
+      }}
+    >
+      <table className="rules-table">
+        <caption>
+          Default rules (a rule below with the same id replaces one; "enabled": false turns it off)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Reason shown to the agent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {defaults.map((r) => {
+            const override = overrideOf(parsed.rules ?? rules, r.id);
+            return (
+              <tr key={r.id} data-rule-id={r.id}>
+                <td>
+                  <code>{r.id}</code>
+                  {override && (
+                    <span className="hint"> ({override === 'off' ? 'turned off' : 'replaced'})</span>
+                  )}
+                </td>
+                <td>{r.severity}</td>
+                <td>{r.reason}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <label htmlFor={`${id}-threshold`}>
+        Model risk signals below this confidence are hints, not flags (0 to 1)
+      </label>
+      <input
+        id={`${id}-threshold`}
+        type="number"
+        min={0}
+        max={1}
+        step={0.05}
+        value={threshold}
+        disabled={thresholdLocked}
+        aria-describedby={thresholdLocked ? 'lock-escalation-threshold' : undefined}
+        onChange={(e) => setThreshold(e.target.value)}
+      />
+      {thresholdLocked && <LockedNote id="lock-escalation-threshold" />}
+      <label htmlFor={id}>Your rules (JSON: one rule or an array)</label>
+      <textarea
+        id={id}
+        data-testid="escalation-rules-json"
+        className="code"
+        rows={12}
+        spellCheck={false}
+        value={text}
+        disabled={rulesLocked}
+        aria-invalid={problems.length > 0}
+        aria-describedby={`${id}-problems${rulesLocked ? ' lock-escalation-rules' : ''}`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {rulesLocked && <LockedNote id="lock-escalation-rules" />}
+      <div id={`${id}-problems`} data-testid="escalation-rules-problems">
+        {problems.length > 0 ? (
+          <ul className="error">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ok-text">
+            {parsed.rules?.length ? `${parsed.rules.length} valid rule(s).` : 'No rules of your own.'}
+          </p>
+        )}
+      </div>
+      <div className="button-row">
+        <button
+          type="submit"
+          className="primary"
+          disabled={(rulesLocked && thresholdLocked) || problems.length > 0}
+        >
+          Save
+        </button>
+      </div>
+      <SectionStatusLine status={status} />
+    </form>
+  );
+}
