@@ -26,6 +26,9 @@ const SAME_SITE_BOOST = 1.25;
  */
 const MAX_POSTING_SHARE = 0.04;
 const SKIP_COMMON_FROM = 2000;
+/** A query is a whole ticket: its most distinctive terms decide the neighbours, the rest only cost time. */
+const MAX_QUERY_TERMS = 24;
+const ADD_CHUNK = 2000;
 
 interface Posting {
   docs: Uint32Array;
@@ -56,6 +59,11 @@ export class CorrectionIndex {
 
   /** Add corrections (agreements and duplicates are ignored). IDF is taken from what is known so far. */
   addAll(corrections: readonly Correction[]): void {
+    // In chunks: every chunk's IDF includes itself and everything before it, and memory stays flat.
+    for (let i = 0; i < corrections.length; i += ADD_CHUNK) this.addChunk(corrections.slice(i, i + ADD_CHUNK));
+  }
+
+  private addChunk(corrections: readonly Correction[]): void {
     const bags = corrections
       .filter((c) => !c.agreed && c.id !== undefined && !this.ids.has(c.id) && c.contextSnippet)
       .map((c) => ({ c, terms: termsOf(c.contextSnippet) }));
@@ -99,7 +107,7 @@ export class CorrectionIndex {
   search(text: string, site: string, k: number): { doc: IndexedDoc; score: number }[] {
     const n = this.docs.length;
     if (n === 0 || k <= 0) return [];
-    const query = weigh(termsOf(text), this.df, n);
+    const query = [...weigh(termsOf(text), this.df, n)].sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_TERMS);
     const scores = new Float32Array(n);
     const touched: number[] = [];
     for (const [term, weight] of query) {
