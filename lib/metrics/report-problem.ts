@@ -1,3 +1,4 @@
+import { type RedactionRules, Redactor } from '../redact/redact';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 
 /**
@@ -104,4 +105,18 @@ export function ownerOf(
   owners: Record<string, TemplateOwner> | undefined,
 ): TemplateOwner | undefined {
   return owners?.[templateId];
+}
+
+/**
+ * The panel's one call for "report a problem": redact with the settings' rules (switched on even when
+ * the user turned redaction off for prompts: a report leaves through mail or the clipboard), build,
+ * copy, and open the mail app when the owner has an address.
+ */
+export function reportProblem(
+  input: Omit<ProblemReportInput, 'redact'> & { redaction: RedactionRules },
+  io: { openUrl: (url: string) => void; copy: (text: string) => Promise<void> },
+): Promise<'mailto' | 'copied'> {
+  const { redaction, ...rest } = input;
+  const redactor = new Redactor({ ...redaction, enabled: true });
+  return deliverReport(buildProblemReport({ ...rest, redact: (t) => redactor.redact(t) }), io);
 }

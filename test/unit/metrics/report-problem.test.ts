@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildProblemReport, deliverReport } from '@/lib/metrics/report-problem';
+import { buildProblemReport, deliverReport, reportProblem } from '@/lib/metrics/report-problem';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import type { FieldState } from '@/lib/templates/suggestion';
 
 const redact = (t: string) => t.replace(/[\w.]+@[\w.]+\.\w+/g, '[EMAIL]');
@@ -66,5 +67,26 @@ describe('deliverReport', () => {
     expect(await deliverReport({ subject: 's', text: 't' }, io)).toBe('copied');
     expect(copied).toEqual(['s\n\nt', 's\n\nt']);
     expect(opened).toEqual(['mailto:a@b.c']);
+  });
+});
+
+describe('reportProblem', () => {
+  test('redacts with the settings rules even when redaction is off for prompts', async () => {
+    const copied: string[] = [];
+    const opened: string[] = [];
+    const how = await reportProblem(
+      {
+        template: { id: 'triage' },
+        owner: { name: 'Lea', contact: 'lea@corp.example' },
+        suggestion,
+        note: 'Call me on +44 20 7946 0958 or write to ann@example.com',
+        redaction: { ...DEFAULT_SETTINGS.redaction, enabled: false },
+      },
+      { openUrl: (u) => opened.push(u), copy: async (t) => void copied.push(t) },
+    );
+    expect(how).toBe('mailto');
+    expect(copied[0]).not.toContain('ann@example.com');
+    expect(copied[0]).not.toContain('7946');
+    expect(decodeURIComponent(opened[0] ?? '')).not.toContain('ann@example.com');
   });
 });
