@@ -140,7 +140,7 @@ export function budgetViolations(report: BundleReport): string[] {
   for (const cs of report.contentScripts) {
     if (cs.weight.gzip > CONTENT_SCRIPT_GZIP_BUDGET) {
       problems.push(
-        `${cs.file} is ${kb(cs.weight.gzip)} gzip, over the ${kb(CONTENT_SCRIPT_GZIP_BUDGET)} budget.`,
+        `${cs.file} is ${kb(cs.weight.gzip)} gzip (${cs.weight.gzip} bytes), over the ${kb(CONTENT_SCRIPT_GZIP_BUDGET)} budget (${CONTENT_SCRIPT_GZIP_BUDGET} bytes).`,
       );
     }
     for (const name of cs.forbidden) {
