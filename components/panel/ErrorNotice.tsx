@@ -22,13 +22,13 @@ function nextSteps(error: PanelError): { advice: string; steps: NextStep[] } {
   switch (error.code) {
     case 'auth':
       return {
-        advice: 'The provider rejected the API key. Fix the key in the settings.',
-        steps: [settings, local],
+        advice: 'The provider rejected the API key. Fix the key in the settings, then retry.',
+        steps: [settings, retry, local],
       };
     case 'model_not_found':
       return {
-        advice: 'The provider does not know this model. Check the model name.',
-        steps: [settings, local],
+        advice: 'The provider does not know this model. Check the model name, then retry.',
+        steps: [settings, retry, local],
       };
     case 'rate_limited':
       return {

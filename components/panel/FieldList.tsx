@@ -20,7 +20,7 @@ export function FieldList({
           field={f}
           ai={work.suggestion?.fields[f.id]}
           draft={work.fields[f.id]}
-          stale={work.stale}
+          stale={work.staleFields.includes(f.id)}
           shadow={template.mode === 'shadow'}
           busy={Boolean(work.run)}
           actions={actions}

@@ -78,7 +78,7 @@ export function PanelApp({
           {work.error && <ErrorNotice error={work.error} actions={actions} />}
           {template && (
             <>
-              {work.stale && (
+              {work.staleFields.length > 0 && (
                 <div className="notice" role="status">
                   <p>The ticket changed since this was filled.</p>
                   <button type="button" onClick={() => actions.regenerate({})} disabled={Boolean(work.run)}>

@@ -10,7 +10,7 @@ export interface WorkView {
   templateId?: string;
   suggestion?: Suggestion;
   fields: Record<string, FieldDraft>;
-  stale: boolean;
+  staleFields: string[];
   run?: RunState;
   error?: PanelError;
   save: SaveStatus;

@@ -93,9 +93,18 @@ export function currentValues(): Record<string, FieldValue> {
   return Object.fromEntries(Object.entries(current().fields).map(([id, f]) => [id, f.value]));
 }
 
+/** What the draft keeps: only what the agent typed, picked or accepted (the AI's own values are not theirs). */
+function draftValues(): Record<string, FieldValue> {
+  return Object.fromEntries(
+    Object.entries(current().fields)
+      .filter(([, f]) => f.edited || f.accepted)
+      .map(([id, f]) => [id, f.value]),
+  );
+}
+
 function persist(): void {
   const key = draftKey();
-  if (key) saver.schedule(key, currentValues(), current().suggestion?.id);
+  if (key) saver.schedule(key, draftValues(), current().suggestion?.id);
 }
 
 let requestCounter = 0;
@@ -283,7 +292,10 @@ function mergeSuggestion(
     }
     if (had.edited && !asked) continue; // the agent's own value wins over a plain re-run
     if (sameValue(had.value, fresh.value)) {
-      fields[id] = { ...had, accepted: had.accepted || fresh.accepted };
+      // A restored value equal to the AI's was accepted, not typed.
+      fields[id] = restored
+        ? { ...had, accepted: true, edited: false }
+        : { ...had, accepted: had.accepted || fresh.accepted };
       continue;
     }
     const replaced =

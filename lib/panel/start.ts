@@ -1,3 +1,4 @@
+import { onEvent } from '../messaging/events';
 import type { PanelBackend } from './backend';
 import { restoreDockLayout } from './dock-layout';
 import { startPanelSettings } from './panel-settings';
@@ -34,6 +35,10 @@ export async function startPanelSession(): Promise<void> {
       opened = key;
       void session.openTicket(backend, context);
     }
+  });
+  // A new reply or changed fields: the AI's values become stale (shown, with a refresh), never replaced.
+  onEvent('context.changed', ({ context, changes }, senderTabId) => {
+    if (senderTabId === usePanel.getState().tabId) session.ticketChanged(context, changes);
   });
   await startPanel();
   const { tabId, docked } = usePanel.getState();
