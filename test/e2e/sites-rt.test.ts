@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TicketContext } from '@/lib/context/ticket-context';
-import { launch, type Session } from './harness';
+import { dockedPanel, launch, type Session } from './harness';
 import { askTab, ensureDesk } from './sites-desks';
 
 const desk = ensureDesk('setup-rt5.sh', 'rt5.env');
@@ -94,6 +94,51 @@ describe.skipIf(!desk.ok)(
       expect(await askTab(panel, page, 'page.highlight', { quote: 'charged   twice on my card' })).toEqual({
         found: true,
       });
+      await page.close();
+    });
+
+    test('the history arriving after the page is told to the panel as late content', async () => {
+      const page = await session.context.newPage();
+      // Hold RT's history request until the panel listens, so the late arrival is observed for sure.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/Helpers/TicketHistory**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${BASE}/Ticket/Display.html?id=${id}`);
+      const panel = await dockedPanel(page);
+      await panel.evaluate(() => {
+        const w = window as unknown as { __changed: unknown[] };
+        w.__changed = [];
+        const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        api.runtime.onMessage.addListener((m: unknown) => {
+          const message = m as { event?: string; payload?: unknown };
+          if (message?.event === 'context.changed') w.__changed.push(message.payload);
+        });
+      });
+      const before = await askTab<Read>(panel, page, 'context.read', {});
+      expect(before.ok && before.context.unreadable).toEqual([
+        { field: 'messages', reason: 'The ticket history is still loading.' },
+      ]);
+      release();
+      type Changed = { changes: string[]; context: TicketContext };
+      await expect
+        .poll(
+          () =>
+            panel.evaluate(() =>
+              (window as unknown as { __changed: Changed[] }).__changed.flatMap((e) => e.changes),
+            ),
+          { timeout: 20_000 },
+        )
+        .toContain('late-content');
+      const after = await panel.evaluate(
+        () => (window as unknown as { __changed: Changed[] }).__changed.at(-1)!,
+      );
+      expect(after.context.messages.length).toBeGreaterThanOrEqual(2);
+      expect(after.context.unreadable).toEqual([]);
       await page.close();
     });
 
