@@ -36,15 +36,22 @@ export function createOpenAIProvider(settings: ProviderSettings): Provider {
     kind: 'openai',
     model: settings.model,
     async fill(request) {
-      if (!(await hasEndpointPermission(baseUrl))) {
-        throw new DeskmateError(
-          'forbidden',
-          `Deskmate may not reach ${new URL(baseUrl).origin} yet. Press "Allow access" in the panel or Options (or ask your admin), or use the local engine.`,
-        );
-      }
+      if (!(await hasEndpointPermission(baseUrl))) throw noPermission(baseUrl);
       return streamFill(client, settings, request);
     },
   };
+}
+
+/**
+ * The browser blocks requests to an origin the extension was not granted: to the agent that is an
+ * unreachable endpoint (`network`), with the fix. The grant needs a click, so only the panel or the
+ * options page can ask for it (lib/llm/permissions.ts requestEndpointPermission).
+ */
+function noPermission(baseUrl: string): DeskmateError {
+  return new DeskmateError(
+    'network',
+    `Deskmate may not reach ${new URL(baseUrl).origin} yet. Open provider settings and save or test the endpoint to allow access (or ask your admin), or use the local engine.`,
+  );
 }
 
 function toPartial(parsed: unknown): PartialFields {
@@ -156,12 +163,7 @@ export async function testProvider(
 ): Promise<{ ok: true; model: string; latencyMs: number }> {
   const provider = createOpenAIProvider(settings);
   const baseUrl = settings.baseUrl ?? '';
-  if (!(await hasEndpointPermission(baseUrl))) {
-    throw new DeskmateError(
-      'forbidden',
-      `Deskmate may not reach ${new URL(baseUrl).origin} yet. Press "Allow access" first.`,
-    );
-  }
+  if (!(await hasEndpointPermission(baseUrl))) throw noPermission(baseUrl);
   const client = new OpenAI({
     baseURL: baseUrl,
     apiKey: settings.apiKey || 'no-key',

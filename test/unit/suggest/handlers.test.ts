@@ -87,8 +87,8 @@ test('an endpoint the extension may not reach yet is refused before any request,
   });
   expect(reply.ok).toBe(false);
   if (!reply.ok) {
-    expect(reply.error.code).toBe('forbidden');
-    expect(reply.error.message).toMatch(/Allow access/);
+    expect(reply.error.code).toBe('network');
+    expect(reply.error.message).toMatch(/may not reach https:\/\/llm\.example\.test yet.*allow access/);
   }
   expect(asked).toEqual(['https://llm.example.test/*']);
 });
