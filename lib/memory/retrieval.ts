@@ -60,7 +60,8 @@ export class CorrectionIndex {
   /** Add corrections (agreements and duplicates are ignored). IDF is taken from what is known so far. */
   addAll(corrections: readonly Correction[]): void {
     // In chunks: every chunk's IDF includes itself and everything before it, and memory stays flat.
-    for (let i = 0; i < corrections.length; i += ADD_CHUNK) this.addChunk(corrections.slice(i, i + ADD_CHUNK));
+    for (let i = 0; i < corrections.length; i += ADD_CHUNK)
+      this.addChunk(corrections.slice(i, i + ADD_CHUNK));
   }
 
   private addChunk(corrections: readonly Correction[]): void {
@@ -107,7 +108,11 @@ export class CorrectionIndex {
   search(text: string, site: string, k: number): { doc: IndexedDoc; score: number }[] {
     const n = this.docs.length;
     if (n === 0 || k <= 0) return [];
-    const query = [...weigh(termsOf(text), this.df, n)].sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_TERMS);
+    // Only terms some document has can match; of those, the most distinctive ones.
+    const query = [...weigh(termsOf(text), this.df, n)]
+      .filter(([term]) => this.postings.has(term))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_QUERY_TERMS);
     const scores = new Float32Array(n);
     const touched: number[] = [];
     for (const [term, weight] of query) {
