@@ -22,7 +22,7 @@ export interface PromotionDeps {
 
 export type PromotionOutcome =
   | { promoted: true; readiness: TemplateReadiness }
-  | { promoted: false; reason: 'not-shadow' | 'locked' | 'not-ready'; readiness?: TemplateReadiness };
+  | { promoted: false; reason: 'not-shadow' | 'off' | 'locked' | 'not-ready'; readiness?: TemplateReadiness };
 
 /** The settings path of a template's mode, as policy locks name it. */
 export function modePath(templateId: string): string {
@@ -31,7 +31,8 @@ export function modePath(templateId: string): string {
 
 /**
  * Called after a shadow comparison was stored (events.record of `shadow.recorded`): promote the
- * template to assist when it is in shadow, its mode is not locked and its readiness passes.
+ * template to assist when it is in shadow, automatic promotion is on (`templates.auto.promote`), its
+ * mode is not locked and its readiness passes.
  */
 export async function maybePromote(
   templateId: string,
@@ -41,6 +42,8 @@ export async function maybePromote(
   const settings = await deps.settings();
   if ((settings.templates.modes[templateId] ?? 'assist') !== 'shadow')
     return { promoted: false, reason: 'not-shadow' };
+  // Off (settings or policy): readiness is still measured and shown; the team lead decides.
+  if (settings.templates.auto.promote === false) return { promoted: false, reason: 'off' };
   if (isLocked(deps.locked(), modePath(templateId))) return { promoted: false, reason: 'locked' };
   const readiness = templateReadiness(templateId, settings, await deps.stats(templateId));
   if (!readiness.ready) return { promoted: false, reason: 'not-ready', readiness };

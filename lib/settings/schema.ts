@@ -58,8 +58,10 @@ export const TemplatesSettings = z.object({
     .object({
       threshold: z.number().min(0).max(1).default(0.95),
       minTickets: z.number().int().min(1).default(30),
+      /** A shadow template moves to assist by itself once ready; off: the team lead promotes (lib/metrics). */
+      promote: z.boolean().default(true),
     })
-    .default({ threshold: 0.95, minTickets: 30 }),
+    .default({ threshold: 0.95, minTickets: 30, promote: true }),
   owners: z.record(z.string(), z.object({ name: z.string(), contact: z.string() })).default({}),
 });
 

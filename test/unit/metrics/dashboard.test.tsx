@@ -24,7 +24,7 @@ afterEach(() => {
 const templates = {
   modes: { triage: 'shadow' as const },
   owners: { triage: { name: 'Lea Martin', contact: 'lea@corp.example' } },
-  auto: { threshold: 0.7, minTickets: 3 },
+  auto: { threshold: 0.7, minTickets: 3, promote: true },
 };
 const now = DAY1 + 86_400_000;
 

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 function settings(modes: Record<string, 'shadow' | 'assist'>, threshold = 0.8, minTickets = 3): Settings {
   return {
     ...DEFAULT_SETTINGS,
-    templates: { ...DEFAULT_SETTINGS.templates, modes, auto: { threshold, minTickets } },
+    templates: { ...DEFAULT_SETTINGS.templates, modes, auto: { threshold, minTickets, promote: true } },
   };
 }
 

@@ -91,6 +91,17 @@ describe('events.record and automatic promotion', () => {
     expect(await db().events.where('type').equals('template.promoted').count()).toBe(0);
   });
 
+  test('automatic promotion switched off: ready, but it stays in shadow until the lead promotes', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: {
+        templates: { modes: { triage: 'shadow' }, auto: { threshold: 0.6, minTickets: 2, promote: false } },
+      },
+    });
+    await db().corrections.bulkAdd([agreement(1, true), agreement(2, true)]);
+    expect(await send(shadowRecorded(2, 1))).toMatchObject({ ok: true, data: { promoted: false } });
+    expect((await getUserSettings()).templates.modes.triage).toBe('shadow');
+  });
+
   test('the team lead promotes from the options page whatever readiness says, recorded as an event', async () => {
     expect(
       await send({ name: 'metrics.setMode', payload: { templateId: 'triage', mode: 'assist' } }, options),
