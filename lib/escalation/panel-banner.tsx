@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { EscalationSection } from '@/components/escalation/EscalationSection';
 import type { PanelBackend } from '../panel/backend';
 import * as session from '../panel/session';
@@ -7,25 +7,24 @@ import { escalationBackend, useEscalation } from './use-escalation';
 
 /**
  * The escalation section wired to the panel's stores: the ticket on screen, the suggestion for it,
- * and (when the agent is on the escalation-handoff template) the handoff they drafted. The panel puts
+ * and, on Escalate, the escalation-handoff template filled for the agent. The panel puts
  * the returned element in PanelApp's `banner` slot: `banner: useEscalationBanner(panelBackend())`.
  */
 export function useEscalationBanner(page: PanelBackend | undefined): ReactNode {
   const context = usePanel((s) => s.context);
   const suggestion = session.useSession((s) => s.suggestion);
-  const templateId = session.useSession((s) => s.templateId);
-  const fields = session.useSession((s) => s.fields);
   const backend = useMemo(() => (page ? escalationBackend(page) : undefined), [page]);
   // A suggestion still showing for the previous ticket must not be evaluated against this one.
   const own =
     suggestion && context && suggestion.site === context.site && suggestion.ticketKey === context.ticketKey
       ? suggestion
       : undefined;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` is what currentValues() reads.
-  const handoff = useMemo(
-    () => (templateId === 'escalation-handoff' ? session.currentValues() : undefined),
-    [templateId, fields],
-  );
+  const handoff = useCallback(async (templateId: string) => {
+    // Escalating fills the handoff template (the agent sees it in the panel, pre-filled) unless the
+    // agent is already on it; its note goes into the desk with the reasons.
+    if (session.useSession.getState().templateId !== templateId) await session.pickTemplate(templateId);
+    return session.useSession.getState().templateId === templateId ? session.currentValues() : undefined;
+  }, []);
   const view = useEscalation(backend, context, own, handoff);
   return (
     <EscalationSection

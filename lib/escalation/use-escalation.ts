@@ -161,13 +161,15 @@ export interface EscalationView {
 
 /**
  * Evaluate whenever the ticket or the suggestion changes; expose the banner's props. A new ticket
- * clears the previous outcome (a decision belongs to one ticket).
+ * clears the previous outcome (a decision belongs to one ticket). On Escalate, `handoff` fills the
+ * escalation-handoff template first, so the note written into the desk carries the agent's handoff.
  */
 export function useEscalation(
   backend: EscalationBackend | undefined,
   context: TicketContext | undefined,
   suggestion?: Suggestion,
-  handoff?: Record<string, FieldValue>,
+  /** Fill the handoff template (by id) and return the agent's values; called on Escalate only. */
+  handoff?: (templateId: string) => Promise<Record<string, FieldValue> | undefined>,
 ): EscalationView {
   const [result, setResult] = useState<EscalationResult>();
   const [busy, setBusy] = useState(false);
@@ -218,7 +220,8 @@ export function useEscalation(
     escalate: () => {
       if (!backend || !context || !result) return;
       void run(async () => {
-        const done = await escalate(backend, { context, result, handoff });
+        const values = handoff ? await handoff(escalationPlan(result.flags).handoffTemplateId) : undefined;
+        const done = await escalate(backend, { context, result, handoff: values });
         return { action: 'escalated', applied: done.applied, skipped: done.skipped };
       });
     },

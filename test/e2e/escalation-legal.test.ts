@@ -56,6 +56,10 @@ test('a legal threat raises the banner; the agent escalates; the decision is in 
   expect(await page.locator('#field-priority').inputValue()).toBe('normal');
   expect(await page.locator('#internal-note').inputValue()).toBe('');
 
+  // The agent is on another template; escalating fills the handoff template for them.
+  await panel.getByTestId('template-select').selectOption('triage');
+  await panel.waitForFunction(() => !document.querySelector('[data-testid="cancel-run"]'));
+
   // Keyboard only: focus Escalate and press Enter.
   await banner.getByRole('button', { name: 'Escalate', exact: true }).focus();
   await page.keyboard.press('Enter');
@@ -66,6 +70,9 @@ test('a legal threat raises the banner; the agent escalates; the decision is in 
   const note = await page.locator('#internal-note').inputValue();
   expect(note).toContain('Escalated with Deskmate.');
   expect(note).toContain('[critical] The customer mentions legal action');
+  expect(await panel.getByTestId('template-select').inputValue()).toBe('escalation-handoff');
+  // The handoff template's own note follows the reasons.
+  expect(note.split('\n\n').length).toBeGreaterThan(1);
 
   const csv = await exportDecisionsCsv();
   expect(csv.startsWith('\uFEFFid,time,site,ticketHash,templateId,action,reason,rulesFired,signals')).toBe(
