@@ -114,6 +114,16 @@ export class Redactor {
     return text.replace(PLACEHOLDER, (m) => this.byPlaceholder.get(m) ?? m);
   }
 
+  /** Redact inside any JSON value (strings, arrays, objects). */
+  redactDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
+    }
+    return value;
+  }
+
   /** Restore inside any JSON value (strings, arrays, objects). */
   restoreDeep<T>(value: T): T {
     if (typeof value === 'string') return this.restore(value) as T;

@@ -80,7 +80,8 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
           .then((list) => list.map((e) => ({ ...e, ticketSnippet: redactor.redact(e.ticketSnippet) })))
           .catch(() => [])
       : [];
-  const previous = request.previous && remote ? redactor.restoreDeep(request.previous) : request.previous;
+  // The agent's current values are as sensitive as the ticket they came from.
+  const previous = request.previous && remote ? redactor.redactDeep(request.previous) : request.previous;
 
   request.signal?.throwIfAborted();
   const raw: RawAnswer = await provider.fill({
@@ -90,13 +91,7 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
     ...(request.instruction
       ? { instruction: remote ? redactor.redact(request.instruction) : request.instruction }
       : {}),
-    ...(previous
-      ? {
-          previous: remote
-            ? (JSON.parse(redactor.redact(JSON.stringify(previous))) as Record<string, FieldValue>)
-            : previous,
-        }
-      : {}),
+    ...(previous ? { previous } : {}),
     examples,
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.onProgress

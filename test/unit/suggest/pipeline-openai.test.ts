@@ -147,7 +147,7 @@ describe('OpenAI-compatible path', () => {
         context: demoContext(1006),
         templateId: 'refund-request',
         fields: ['orderNumber'],
-        previous: { orderNumber: 'A-10633' },
+        previous: { orderNumber: 'A-10633', reason: 'call me on +420 601 123 456' },
       },
       { settings },
     );
@@ -155,6 +155,9 @@ describe('OpenAI-compatible path', () => {
     expect(s.fields.orderNumber?.status).toBe('conflict');
     const schema = server.requests[0]?.body.response_format.json_schema.schema;
     expect(Object.keys(schema.properties.fields.properties)).toEqual(['orderNumber']);
+    // The agent's current values are redacted like the ticket.
+    expect(server.requests[0]?.raw).toContain('call me on [PHONE_1]');
+    expect(server.requests[0]?.raw).not.toContain('601 123 456');
   });
 
   test.each([
