@@ -25,7 +25,7 @@ const DEFAULT_ARGS: Record<string, string[]> = {
 };
 
 /** A bench that hangs must not hold the others hostage. */
-const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 6 * 60_000);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 10 * 60_000);
 
 interface Outcome {
   name: string;
@@ -34,6 +34,13 @@ interface Outcome {
   output: string;
 }
 
+/** The running bench's process group, stopped with us on Ctrl-C (detached children would outlive us). */
+let current: number | undefined;
+process.on('SIGINT', () => {
+  if (current) process.kill(-current, 'SIGTERM');
+  process.exit(130);
+});
+
 /** Run one command, echoing its output live and keeping a copy. */
 function run(name: string, command: string, args: string[]): Promise<Outcome> {
   const started = Date.now();
@@ -41,7 +48,10 @@ function run(name: string, command: string, args: string[]): Promise<Outcome> {
     const child = spawn(command, args, {
       env: { ...process.env, DESKMATE_OUT_DIR: OUT_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout stops the bench itself and not only npm in front of it.
+      detached: true,
     });
+    current = child.pid;
     let output = '';
     const keep = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -57,7 +67,7 @@ function run(name: string, command: string, args: string[]): Promise<Outcome> {
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {
       output += `\n(stopped after ${TIMEOUT_MS / 1000} s)\n`;
-      child.kill('SIGTERM');
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
     }, TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
