@@ -34,10 +34,18 @@ interface Outcome {
   output: string;
 }
 
+function stopGroup(pid: number | undefined): void {
+  try {
+    if (pid) process.kill(-pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
 /** The running bench's process group, stopped with us on Ctrl-C (detached children would outlive us). */
 let current: number | undefined;
 process.on('SIGINT', () => {
-  if (current) process.kill(-current, 'SIGTERM');
+  stopGroup(current);
   process.exit(130);
 });
 
@@ -67,7 +75,7 @@ function run(name: string, command: string, args: string[]): Promise<Outcome> {
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {
       output += `\n(stopped after ${TIMEOUT_MS / 1000} s)\n`;
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      stopGroup(child.pid);
     }, TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
