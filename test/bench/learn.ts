@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     replay: { type: 'string' },
     lr: { type: 'string' },
     kinds: { type: 'string' },
+    /** Also train the offline reference at each checkpoint (slow: seconds per checkpoint). */
+    baseline: { type: 'boolean', default: false },
   },
 });
 
@@ -153,7 +155,7 @@ async function bench(run: Run): Promise<void> {
     `${run.file} · label ${run.label} (${classes} classes) · ${rows.length} rows · stream ${stream.length}, held-out tail ${holdoutSize} · threshold ${threshold}`,
   );
   console.log(
-    'corrections | held-out acc | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update | ms/predict',
+    'corrections | held-out acc | offline TF-IDF+LR | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update | ms/predict',
   );
 
   const learner = new OnlineClassifier({
@@ -197,6 +199,7 @@ async function bench(run: Run): Promise<void> {
       [
         String(n + 1).padStart(11),
         f(correct / outcomes.length).padStart(12),
+        (args.baseline ? f(offlineBaseline(stream.slice(0, n + 1), holdout)) : '  -  ').padStart(17),
         f(kept.length / outcomes.length).padStart(12),
         (kept.length ? f(keptCorrect / kept.length) : '  -  ').padStart(13),
         f(best / outcomes.length).padStart(11),
@@ -211,6 +214,87 @@ async function bench(run: Run): Promise<void> {
   console.log(
     `temperature ${learner.currentTemperature.toFixed(2)} · heap ${(mem.heapUsed / 1e6).toFixed(1)} MB · state ${(stateBytes(learner) / 1e6).toFixed(2)} MB`,
   );
+}
+
+/**
+ * The reference the issue names: TF-IDF (word unigrams, smoothed IDF, L2 norm, as scikit-learn's
+ * TfidfVectorizer) + multinomial logistic regression (L2, C = 1) trained offline, 40 AdaGrad epochs,
+ * on exactly the first n rows the learner saw; accuracy on the same held-out tail.
+ */
+function offlineBaseline(
+  train: { text: string; label: string }[],
+  test: { text: string; label: string }[],
+): number {
+  const vocab = new Map<string, number>();
+  const tokens = (t: string) => t.toLowerCase().match(/\b\w\w+\b/gu) ?? [];
+  const df: number[] = [];
+  const docs = train.map((r) => {
+    const counts = new Map<number, number>();
+    for (const w of tokens(r.text)) {
+      let id = vocab.get(w);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(w, id);
+        df.push(0);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const id of counts.keys()) df[id] = (df[id] as number) + 1;
+    return counts;
+  });
+  const idf = df.map((d) => Math.log((1 + train.length) / (1 + d)) + 1);
+  const vec = (counts: Map<number, number>) => {
+    const out: [number, number][] = [...counts].map(([id, c]) => [id, c * (idf[id] as number)]);
+    const norm = Math.sqrt(out.reduce((s, [, v]) => s + v * v, 0)) || 1;
+    return out.map(([id, v]) => [id, v / norm] as [number, number]);
+  };
+  const labels = [...new Set(train.map((r) => r.label))];
+  const K = labels.length;
+  const V = vocab.size;
+  const W = new Float64Array(V * K);
+  const G = new Float64Array(V * K);
+  const b = new Float64Array(K);
+  const X = docs.map(vec);
+  const Y = train.map((r) => labels.indexOf(r.label));
+  const lambda = 1 / train.length;
+  const scores = (x: [number, number][]) => {
+    const s = Float64Array.from(b);
+    for (const [id, v] of x)
+      for (let k = 0; k < K; k++) s[k] = (s[k] as number) + v * (W[id * K + k] as number);
+    return s;
+  };
+  for (let epoch = 0; epoch < 40; epoch++) {
+    for (let i = 0; i < X.length; i++) {
+      const x = X[i] as [number, number][];
+      const s = scores(x);
+      const max = Math.max(...s);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += Math.exp((s[k] as number) - max);
+      for (let k = 0; k < K; k++) {
+        const g = Math.exp((s[k] as number) - max) / sum - (k === Y[i] ? 1 : 0);
+        b[k] = (b[k] as number) - 0.1 * g;
+        for (const [id, v] of x) {
+          const j = id * K + k;
+          const grad = g * v + lambda * (W[j] as number);
+          G[j] = (G[j] as number) + grad * grad;
+          W[j] = (W[j] as number) - (0.5 * grad) / (Math.sqrt(G[j] as number) + 1e-8);
+        }
+      }
+    }
+  }
+  let correct = 0;
+  for (const r of test) {
+    const counts = new Map<number, number>();
+    for (const w of tokens(r.text)) {
+      const id = vocab.get(w);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const s = scores(vec(counts));
+    let best = 0;
+    for (let k = 1; k < K; k++) if ((s[k] as number) > (s[best] as number)) best = k;
+    if (labels[best] === r.label) correct++;
+  }
+  return correct / test.length;
 }
 
 function stateBytes(learner: OnlineClassifier): number {
