@@ -7,6 +7,7 @@ import type { PageTarget } from '../sites/types';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { PanelBackend } from './backend';
 import { type DraftKey, DraftSaver, latestDraftTemplate, loadDraft, type SaveStatus } from './drafts';
+import { mergeFields, mergeSuggestions } from './merge';
 import type { FieldDraft, RunState, TemplateInfo } from './model';
 import { sameValue } from './model';
 import { backgroundDraftStore } from './remote-drafts';
@@ -111,15 +112,6 @@ let requestCounter = 0;
 function newRequestId(): string {
   requestCounter += 1;
   return `${Date.now().toString(36)}-${requestCounter}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** A field as the AI gave it, turned into the agent's starting point. */
-function fromAi(tpl: TemplateInfo, fieldId: string, suggestion: Suggestion | undefined): FieldDraft {
-  const ai = suggestion?.fields[fieldId];
-  // Shadow mode: the agent fills by hand; the suggestion is only measured against what they keep.
-  const value = tpl.mode === 'shadow' ? null : (ai?.value ?? null);
-  const auto = tpl.mode !== 'shadow' && tpl.autoFields.includes(fieldId) && ai?.status === 'filled';
-  return { value, accepted: auto, edited: false, history: [] };
 }
 
 /** Start on a ticket (a new one, or the same one after the panel reopened). */
@@ -280,42 +272,10 @@ function mergeSuggestion(
   options: { field?: string; instruction?: string },
   restored?: Record<string, FieldValue>,
 ): void {
-  const fields = { ...current().fields };
-  const ids = options.field ? [options.field] : tpl.fields.map((f) => f.id);
-  const asked = Boolean(options.field || options.instruction);
-  for (const id of ids) {
-    const fresh = fromAi(tpl, id, next);
-    const had = fields[id];
-    if (!had) {
-      fields[id] = fresh;
-      continue;
-    }
-    if (had.edited && !asked) continue; // the agent's own value wins over a plain re-run
-    if (sameValue(had.value, fresh.value)) {
-      // A restored value equal to the AI's was accepted, not typed.
-      fields[id] = restored
-        ? { ...had, accepted: true, edited: false }
-        : { ...had, accepted: had.accepted || fresh.accepted };
-      continue;
-    }
-    const replaced =
-      tpl.mode === 'shadow' ? had : { ...fresh, history: [...had.history, had.value], previous: had.value };
-    fields[id] = restored && !asked ? had : replaced;
-  }
-  // On a one-field run the other fields keep their AI state from the earlier suggestion.
-  const suggestion =
-    options.field && current().suggestion
-      ? {
-          ...current().suggestion!,
-          fields: { ...current().suggestion!.fields, ...pick(next.fields, options.field) },
-        }
-      : next;
+  const fields = mergeFields(tpl, current().fields, next, options, Boolean(restored));
+  const suggestion = mergeSuggestions(current().suggestion, next, options.field);
   useSession.setState({ suggestion, fields });
   if (Object.values(fields).some((f) => f.edited) || options.field || options.instruction) persist();
-}
-
-function pick<T>(record: Record<string, T>, key: string): Record<string, T> {
-  return key in record ? { [key]: record[key]! } : {};
 }
 
 export async function cancelRun(): Promise<void> {

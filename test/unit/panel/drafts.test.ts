@@ -4,7 +4,6 @@ import { ticketHash } from '../../../lib/db/ticket-hash';
 import { DeskmateError } from '../../../lib/messaging/envelope';
 import {
   DraftSaver,
-  type DraftStore,
   dexieDraftStore,
   draftError,
   draftId,
