@@ -101,6 +101,7 @@ export function Dashboard({
           <Charts data={data} onExportCsv={onExportCsv} />
           <ReadinessView
             rows={data.readiness}
+            autoPromote={data.autoPromote}
             status={status}
             onSetMode={onSetMode}
             onExportCsv={onExportCsv}

@@ -6,6 +6,7 @@ import { pct } from './format';
 
 interface Props {
   rows: ReadinessRow[];
+  autoPromote: boolean;
   status?: { kind: 'ok' | 'error'; message: string };
   onSetMode: (templateId: string, mode: TemplateMode) => void;
   onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
@@ -46,7 +47,7 @@ function csvRows(rows: ReadinessRow[]): CsvCell[][] {
  * Each template's mode, owner and readiness: measured accuracy per field and what blocks promotion.
  * The team lead can promote (or send back to shadow) unless policy locks the mode.
  */
-export function ReadinessView({ rows, status, onSetMode, onExportCsv }: Props) {
+export function ReadinessView({ rows, autoPromote, status, onSetMode, onExportCsv }: Props) {
   return (
     <section className="readiness" aria-labelledby="readiness-title" data-testid="readiness">
       <div className="chart-head">
@@ -61,7 +62,8 @@ export function ReadinessView({ rows, status, onSetMode, onExportCsv }: Props) {
       </div>
       <p className="hint">
         A template moves from shadow to assist once every field's accuracy reaches the threshold over enough
-        tickets; a field becomes auto (pre-accepted, still applied by the agent) on the same terms.
+        tickets; a field becomes auto (pre-accepted, still applied by the agent) on the same terms.{' '}
+        {autoPromote ? 'Promotion is automatic.' : 'Automatic promotion is off: promote by hand.'}
       </p>
       {rows.length === 0 && <p className="chart-empty">No template has been used yet.</p>}
       {rows.map((r) => (

@@ -34,6 +34,8 @@ export interface DashboardData {
   histogram: HistogramBin[];
   fields: FieldAccuracy[];
   readiness: ReadinessRow[];
+  /** templates.auto.promote: a ready shadow template moves to assist by itself. */
+  autoPromote: boolean;
 }
 
 const DAY = 86_400_000;
@@ -84,6 +86,7 @@ export function buildDashboard(
     histogram: histogram(cycles(events, f).map((c) => c.ms)),
     fields: metrics.fields,
     readiness,
+    autoPromote: templates.auto.promote !== false,
   };
 }
 

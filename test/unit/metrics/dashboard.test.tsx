@@ -101,6 +101,7 @@ describe('Dashboard', () => {
     const props = render();
     const item = q('[data-testid="readiness-triage"]')!;
     expect(item.textContent).toContain('Owner: Lea Martin');
+    expect(q('[data-testid="readiness"]')?.textContent).toContain('Promotion is automatic.');
     expect(item.textContent).toContain('Field "priority": accuracy 33.3% over 3 tickets, below 70%.');
     const promote = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Promote to assist')!;
     act(() => promote.click());
