@@ -11,6 +11,7 @@ import { evaluate } from '@/lib/escalation/evaluate';
 import { escalationHandlers } from '@/lib/escalation/handlers';
 import { backgroundMessages } from '@/lib/messaging/protocol';
 import { dispatch } from '@/lib/messaging/server';
+import { suggestHandlers } from '@/lib/suggest/handlers';
 import { BUILTIN_TEMPLATES } from '@/lib/templates/builtin';
 import { type FieldState, RiskCategory, Suggestion } from '@/lib/templates/suggestion';
 import { NOW } from './helpers';
@@ -150,8 +151,12 @@ describe('nothing is applied to the page without the agent', () => {
     await db().events.clear();
     sendToTab.mockReset();
     broadcast.mockReset();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(sendToTab);
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(broadcast);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (...args: unknown[]) =>
+      sendToTab(...args),
+    );
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (...args: unknown[]) =>
+      broadcast(...args),
+    );
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -186,6 +191,42 @@ describe('nothing is applied to the page without the agent', () => {
     expect(broadcast).not.toHaveBeenCalled();
     expect(await db().decisions.count()).toBe(0);
     expect(await db().events.count()).toBe(0);
+  });
+
+  test('the whole path, suggest.run (local engine) then escalation.evaluate, writes nothing to any tab', async () => {
+    const handlers = { ...suggestHandlers, ...escalationHandlers };
+    const panel = { id: fakeBrowser.runtime.id, url: `${fakeBrowser.runtime.getURL('/')}sidepanel.html` };
+    for (const f of fixtures) {
+      const context = contextOf(f);
+      const suggested = await dispatch(
+        backgroundMessages,
+        handlers,
+        {
+          name: 'suggest.run',
+          payload: { requestId: `r-${f.id}`, context, templateId: 'escalation-handoff' },
+        },
+        panel,
+      );
+      expect(suggested, f.id).toMatchObject({ ok: true });
+      const evaluated = (await dispatch(
+        backgroundMessages,
+        handlers,
+        {
+          name: 'escalation.evaluate',
+          payload: { context, suggestion: (suggested as { data: unknown }).data },
+        },
+        panel,
+      )) as { ok: true; data: { flags: { ruleId: string }[] } };
+      for (const id of f.expectedRules)
+        expect(
+          evaluated.data.flags.map((x) => x.ruleId),
+          f.id,
+        ).toContain(id);
+    }
+    expect(sendToTab).not.toHaveBeenCalled();
+    // Progress broadcasts are allowed; nothing addressed to a page (page.apply) is.
+    for (const [message] of broadcast.mock.calls) expect(JSON.stringify(message)).not.toContain('page.apply');
+    expect(await db().decisions.count()).toBe(0);
   });
 
   test('the evaluation modules import no messaging, browser or storage code', () => {
