@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startDemoDesk } from '../demo-desk/server.mjs';
 import { EXTENSION_ID, launch, type Session } from './harness';
-import { field, waitForSuggestion } from './panel-helpers';
+import { axeViolations, field, seriousOrCritical, waitForSuggestion } from './panel-helpers';
 
 /**
  * Issue #9: a template in shadow mode on the demo desk records agreement without showing the
@@ -193,5 +193,10 @@ test('the dashboard shows the measured readiness and owners', async () => {
   expect(await readiness.textContent()).toContain('Owner: Lea Martin');
   expect(await readiness.textContent()).toContain('assist');
   expect(await page.locator('svg[role="img"]').count()).toBe(4);
+  // Accessible: no serious or critical axe violations; each chart has a table view.
+  expect(seriousOrCritical(await axeViolations(page))).toEqual([]);
+  const chart = page.getByTestId('chart-field-accuracy');
+  await chart.getByRole('button', { name: 'Show table' }).click();
+  expect(await chart.locator('tbody tr').count()).toBeGreaterThanOrEqual(2); // reply, tone
   await page.close();
 });
