@@ -57,5 +57,11 @@ export async function startPanel(): Promise<void> {
       usePanel.setState({ tabId, context: undefined });
       void usePanel.getState().loadContext();
     });
+    // The native side panel outlives page loads: a new page in the same tab may be another ticket.
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (tabId === usePanel.getState().tabId && change.status === 'complete') {
+        void usePanel.getState().loadContext();
+      }
+    });
   }
 }
