@@ -32,6 +32,14 @@ function compiles(source: string): boolean {
 }
 
 /** Keywords/phrases (folded, whole words, `*` for a stem) and regular expressions (case-insensitive, unicode). */
+/**
+ * A group that repeats and holds a repetition itself ("(a+)+", "(\\w*)*", "(x+){2,}") can take
+ * exponential time on a crafted ticket and freeze the background: such patterns are refused.
+ */
+export function nestedRepetition(source: string): boolean {
+  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/.test(source);
+}
+
 export const TextCondition = z.object({
   kind: z.literal('text'),
   keywords: z
@@ -52,7 +60,11 @@ export const TextCondition = z.object({
   patterns: z
     .array(z.string().min(1).max(MAX_PATTERN))
     .default([])
-    .refine((list) => list.every(compiles), 'Every pattern must be a valid JavaScript regular expression.'),
+    .refine((list) => list.every(compiles), 'Every pattern must be a valid JavaScript regular expression.')
+    .refine(
+      (list) => !list.some(nestedRepetition),
+      'A pattern repeats a group that repeats itself, e.g. (a+)+: it could freeze the browser on some tickets.',
+    ),
   scope: TextScope.default('customer'),
 });
 

@@ -50,6 +50,15 @@ describe('text condition', () => {
       any: [{ kind: 'text', patterns: ['(unclosed'] }],
     });
     expect(bad.success).toBe(false);
+    // Catastrophic backtracking on a crafted ticket would freeze the background: refused too.
+    const slow = EscalationRule.safeParse({
+      id: 'x',
+      severity: 'info',
+      reason: 'r',
+      any: [{ kind: 'text', patterns: ['^(a+)+$'] }],
+    });
+    expect(slow.success).toBe(false);
+    expect(JSON.stringify(slow.error?.issues)).toContain('could freeze the browser');
     expect(
       EscalationRule.safeParse({
         id: 'x',
