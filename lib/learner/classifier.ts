@@ -100,6 +100,9 @@ export class OnlineClassifier {
   private gradSq = new Float32Array(1024 * 8);
   private docs = 0;
   private df = new Uint32Array(1024);
+  /** Per slot: log(1 + df) and the weight of the feature's kind, cached (vectorising is the hot path). */
+  private logDf = new Float32Array(1024);
+  private slotWeight = new Float32Array(1024);
   private buffer: Example[] = [];
   private bufferSeen = 0;
   private calibration: ScoredOutcome[] = [];
@@ -172,7 +175,11 @@ export class OnlineClassifier {
   updateBag(bag: FeatureBag, label: string): void {
     const y = this.classIdOf(label);
     const slots = this.slotsOf(bag, true);
-    for (const slot of slots) this.df[slot] = (this.df[slot] as number) + 1;
+    for (const slot of slots) {
+      const df = (this.df[slot] as number) + 1;
+      this.df[slot] = df;
+      this.logDf[slot] = Math.log(1 + df);
+    }
     this.docs++;
     const x = this.vectorize(slots, bag.counts, bag.ids);
     // The scores before learning are an honest out-of-sample prediction: keep them for calibration.
@@ -229,12 +236,21 @@ export class OnlineClassifier {
       this.weights = weights;
       this.gradSq = gradSq;
     }
-    if (slot >= this.df.length) {
-      const df = new Uint32Array(this.df.length * 2);
-      df.set(this.df);
-      this.df = df;
-    }
+    if (slot >= this.df.length) this.growSlotArrays(this.df.length * 2);
+    this.slotWeight[slot] = this.options.kindWeights[featureKind(id)] ?? 1;
     return slot;
+  }
+
+  private growSlotArrays(size: number): void {
+    const df = new Uint32Array(size);
+    df.set(this.df.subarray(0, Math.min(size, this.df.length)));
+    const logDf = new Float32Array(size);
+    logDf.set(this.logDf.subarray(0, Math.min(size, this.logDf.length)));
+    const slotWeight = new Float32Array(size);
+    slotWeight.set(this.slotWeight.subarray(0, Math.min(size, this.slotWeight.length)));
+    this.df = df;
+    this.logDf = logDf;
+    this.slotWeight = slotWeight;
   }
 
   /** Feature slots of a bag; with `create`, features never seen get one (else -1). */
@@ -259,14 +275,12 @@ export class OnlineClassifier {
     let norm = 0;
     for (let i = 0; i < n; i++) {
       const slot = slots[i] as number;
-      const df = slot >= 0 ? (this.df[slot] as number) : 0;
-      const idf = logDocs - Math.log(1 + df) + 1;
-      const kind = ids
-        ? featureKind(ids[i] as number)
-        : slot >= 0
-          ? featureKind(this.slotIds[slot] as number)
-          : 0;
-      const v = (1 + Math.log(counts[i] as number)) * idf * (kindWeights[kind] ?? 1);
+      const c = counts[i] as number;
+      const tf = c === 1 ? 1 : 1 + Math.log(c);
+      const v =
+        slot >= 0
+          ? tf * (logDocs - (this.logDf[slot] as number) + 1) * (this.slotWeight[slot] as number)
+          : tf * (logDocs + 1) * (kindWeights[featureKind((ids as Uint32Array)[i] as number)] ?? 1);
       values[i] = v;
       norm += v * v;
     }
@@ -405,8 +419,12 @@ export class OnlineClassifier {
     c.gradSq = new Float32Array(cap);
     c.gradSq.set(state.gradSq);
     c.docs = state.docs;
-    c.df = new Uint32Array(Math.max(1024, c.slotIds.length * 2));
+    c.growSlotArrays(Math.max(1024, c.slotIds.length * 2));
     c.df.set(state.dfBySlot);
+    c.slotIds.forEach((id, slot) => {
+      c.logDf[slot] = Math.log(1 + (c.df[slot] as number));
+      c.slotWeight[slot] = c.options.kindWeights[featureKind(id)] ?? 1;
+    });
     for (let i = 0; i + 1 < state.bufferOffsets.length; i++) {
       const from = state.bufferOffsets[i] as number;
       const to = state.bufferOffsets[i + 1] as number;
