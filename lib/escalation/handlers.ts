@@ -1,7 +1,7 @@
 import { db } from '../db/db';
+import { backgroundExportGuard } from '../export/allowed';
 import { exportFileName, exportStream } from '../export/stream';
 import { redactForMemory } from '../memory/redaction';
-import { DeskmateError } from '../messaging/envelope';
 import type { backgroundMessages } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { recordEvent } from '../metrics/events';
@@ -34,11 +34,15 @@ export const escalationHandlers: Partial<Handlers<typeof backgroundMessages>> = 
     return { id: decision.id };
   },
   async 'decisions.export'({ format, since, until }) {
-    const settings = await getEffectiveSettings();
-    if (!settings.exportAllowed)
-      throw new DeskmateError('policy', 'Your administrator does not allow exports.');
-    // The same writer as the correction log (lib/export): one CSV dialect, formula cells neutralised.
-    const reader = exportStream(db(), 'decisions', format, { from: since, to: until }).getReader();
+    // The same writer as the correction log (lib/export): one CSV dialect, formula cells neutralised;
+    // it refuses (policy) before reading anything when the effective settings forbid export.
+    const reader = exportStream(
+      db(),
+      'decisions',
+      format,
+      { from: since, to: until },
+      backgroundExportGuard,
+    ).getReader();
     // Keep the byte-order mark the CSV writer puts first: Excel needs it to read UTF-8.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let content = '';

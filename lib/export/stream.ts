@@ -1,4 +1,5 @@
 import type { Correction, Decision, DeskmateDb } from '../db/db';
+import { type ExportGuard, pageExportGuard } from './allowed';
 import { csvRow, UTF8_BOM } from './csv';
 
 /** What a team lead filters the log by. Dates are ms since epoch, `to` exclusive. */
@@ -116,17 +117,22 @@ export function correctionJson(c: Correction): string {
 /**
  * Stream the log as CSV or JSONL, page by page in primary-key order, so 100,000 rows never sit in
  * memory as objects at once and the page stays responsive (every page is an await).
+ * Nothing is read before `guard` allows it: the managed `exportAllowed` is enforced here, where the
+ * data is read, not only by disabled buttons (pages ask the background; the background passes its own).
  */
 export function exportStream(
   database: DeskmateDb,
   kind: ExportKind,
   format: ExportFormat,
   filter: LogFilter = {},
+  guard: ExportGuard = pageExportGuard,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let lastId = 0;
   let started = false;
   return new ReadableStream<Uint8Array>({
+    // A refusal errors the stream: the first read rejects with the `policy` error.
+    start: () => guard(),
     async pull(controller) {
       if (!started) {
         started = true;

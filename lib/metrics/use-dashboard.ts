@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { pageExportGuard } from '../export/allowed';
 import { send } from '../messaging/client';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import { type CsvCell, downloadCsv, toCsv } from './csv';
@@ -39,7 +40,14 @@ async function setMode(templateId: string, mode: TemplateMode): Promise<void> {
   await refresh();
 }
 
-function exportCsv(name: string, columns: string[], rows: CsvCell[][]): void {
+/** Chart data as a CSV file, unless the effective settings forbid export (asked of the background). */
+export async function exportCsv(name: string, columns: string[], rows: CsvCell[][]): Promise<void> {
+  try {
+    await pageExportGuard();
+  } catch (error) {
+    useStore.setState({ status: { kind: 'error', message: toErrorInfo(error).message } });
+    return;
+  }
   const day = new Date().toISOString().slice(0, 10);
   downloadCsv(`deskmate-${name}-${day}.csv`, toCsv(columns, rows));
 }
@@ -58,6 +66,6 @@ export function useDashboard() {
     },
     onRefresh: () => void refresh(),
     onSetMode: (templateId: string, mode: TemplateMode) => void setMode(templateId, mode),
-    onExportCsv: exportCsv,
+    onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void exportCsv(name, columns, rows),
   };
 }

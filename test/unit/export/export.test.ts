@@ -1,8 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { type Correction, DeskmateDb } from '@/lib/db/db';
 import { csvCell, csvRow, UTF8_BOM } from '@/lib/export/csv';
 import { exportStream, listCorrections } from '@/lib/export/stream';
 import { commitTeamPack, previewTeamPack } from '@/lib/export/team-pack';
+import { policyHandlers } from '@/lib/policy/handlers';
+import { routeToBackground } from '../enforcement/route';
+
+// exportStream asks the background whether export is allowed (settings.get): answer with the real handler.
+beforeEach(() => routeToBackground(policyHandlers));
 
 let n = 0;
 const fresh = () => new DeskmateDb(`export-${Date.now()}-${n++}`);
