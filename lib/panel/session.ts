@@ -321,19 +321,14 @@ export function acceptField(fieldId: string, accepted = true): void {
   const had = current().fields[fieldId];
   if (!had) return;
   useSession.setState({ fields: { ...current().fields, [fieldId]: { ...had, accepted } } });
-  if (accepted && !had.edited) fieldEvent('field.accepted', fieldId);
   persist();
 }
 
-/** One metrics event about one field (touchpoints, acceptance). */
-function fieldEvent(type: 'field.edited' | 'field.accepted', field: string): void {
+/** One edit, one event: touchpoints count them (acceptances are counted at apply, lib/metrics/shadow.ts). */
+function fieldEvent(type: 'field.edited', field: string): void {
   const { backend, context, ticketHash, templateId } = current();
   if (!backend || !context || !ticketHash || !templateId) return;
-  backend.recordEvent(
-    type === 'field.accepted'
-      ? { type, site: context.site, ticketHash, templateId, field, data: { auto: false } }
-      : { type, site: context.site, ticketHash, templateId, field },
-  );
+  backend.recordEvent({ type, site: context.site, ticketHash, templateId, field });
 }
 
 export function undoField(fieldId: string): void {

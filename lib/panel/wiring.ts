@@ -4,11 +4,11 @@ import { send, sendToTab } from '../messaging/client';
 import { DeskmateError } from '../messaging/envelope';
 import { onPanelEvent } from '../messaging/panel-events';
 import type { MetricEvent } from '../metrics/event-schema';
+import { applyEvents, compareFields } from '../metrics/shadow';
 import type { PageTarget } from '../sites/types';
 import type { TemplateInfo as EngineTemplateInfo } from '../templates/define';
 import type { KeptValues, PanelBackend } from './backend';
 import type { TemplateField, TemplateInfo } from './model';
-import { sameValue } from './model';
 
 const KINDS: Record<string, TemplateField['kind']> = {
   enum: 'enum',
@@ -133,7 +133,12 @@ export function createBackend(tabId: () => number | undefined): PanelBackend {
       }
     },
     async recordKept(kept) {
-      await recordKept(kept, (e) => this.recordEvent(e));
+      await recordKept(kept, (event) =>
+        send('events.record', event).then(
+          () => {},
+          () => {},
+        ),
+      );
     },
     recordEvent(event: MetricEvent) {
       send('events.record', event).catch(() => {
@@ -149,37 +154,34 @@ export function createBackend(tabId: () => number | undefined): PanelBackend {
   };
 }
 
-/** Corrections (memory) and the apply / shadow comparison events (metrics). */
-async function recordKept(kept: KeptValues, record: (event: MetricEvent) => void): Promise<void> {
+/**
+ * Corrections first (memory), then the apply events in order (lib/metrics/shadow.ts applyEvents): the
+ * last one, `shadow.recorded`, may promote the template, so it must come after the corrections exist.
+ * Copying counts like applying: the template's values left the panel, by the agent's action.
+ */
+async function recordKept(kept: KeptValues, record: (event: MetricEvent) => Promise<void>): Promise<void> {
   const { context, template, suggestion, values, ticketHash } = kept;
-  if (kept.action === 'apply') {
-    record({
-      type: 'applied',
-      site: context.site,
-      ticketHash,
-      templateId: template.id,
-      data: { mode: template.mode, fields: Object.values(values).filter((v) => v !== null).length },
+  let agreement: { field: string; agreed: boolean }[] | undefined;
+  if (suggestion) {
+    const keptValues = Object.fromEntries(Object.entries(values).filter(([id]) => id in suggestion.fields));
+    await send('corrections.record', {
+      suggestion,
+      kept: keptValues,
+      text: ticketText(context),
+      enumFields: template.fields.filter((f) => f.kind === 'enum').map((f) => f.id),
+    }).catch(() => {
+      // A failed record must not undo the agent's apply; the draft still holds the values.
     });
+    agreement = compareFields(suggestion, keptValues);
   }
-  if (!suggestion) return;
-  const keptValues = Object.fromEntries(Object.entries(values).filter(([id]) => id in suggestion.fields));
-  await send('corrections.record', {
-    suggestion,
-    kept: keptValues,
-    text: ticketText(context),
-    enumFields: template.fields.filter((f) => f.kind === 'enum').map((f) => f.id),
-  }).catch(() => {
-    // A failed record must not undo the agent's apply; the draft still holds the values.
+  const events = applyEvents({
+    ref: { site: context.site, ticketHash },
+    templateId: template.id,
+    mode: template.mode,
+    ...(suggestion ? { suggestion } : {}),
+    values,
+    autoFields: template.autoFields,
+    ...(agreement ? { agreement } : {}),
   });
-  if (template.mode === 'shadow') {
-    const ids = Object.keys(keptValues);
-    const agreed = ids.filter((id) => sameValue(suggestion.fields[id]?.value, keptValues[id])).length;
-    record({
-      type: 'shadow.recorded',
-      site: context.site,
-      ticketHash,
-      templateId: template.id,
-      data: { fields: ids.length, agreed, corrected: ids.length - agreed },
-    });
-  }
+  for (const event of events) await record(event);
 }

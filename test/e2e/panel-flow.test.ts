@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startDemoDesk } from '../demo-desk/server.mjs';
 import { type OpenAIServer, startOpenAIServer } from '../openai-server/server';
 import { dockedPanel, launch, type Session, serviceWorker } from './harness';
-import { field, waitForSuggestion } from './panel-helpers';
+import { field, recordsIn, waitForSuggestion } from './panel-helpers';
 
 let desk: Awaited<ReturnType<typeof startDemoDesk>>;
 let session: Session;
@@ -125,6 +125,15 @@ test('apply into the reply box: nothing reaches the page before the click, then 
   await panel.getByTestId('apply').click();
   await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Applied to the page');
   expect(await page.locator('textarea#reply').inputValue()).toBe(await reply.inputValue());
+  // What the agent kept is recorded: a correction for the edited reply, and the apply for metrics.
+  const worker = await serviceWorker(session.context);
+  await expect
+    .poll(async () => (await recordsIn(worker, 'events')).some((e) => e.type === 'applied'))
+    .toBe(true);
+  const corrections = await recordsIn(worker, 'corrections');
+  const replyRow = corrections.find((c) => c.templateId === 'reply-draft' && c.field === 'reply');
+  expect(replyRow?.agreed).toBe(false);
+  expect(String(replyRow?.keptValue)).toContain('Kind regards, Tom');
   await page.close();
 });
 

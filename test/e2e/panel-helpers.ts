@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 
 /** The panel's field card for a template field. */
 export function field(panel: Frame, id: string) {
@@ -59,4 +59,24 @@ export async function axeViolations(target: Page | Frame): Promise<AxeViolation[
 /** Only what the issue forbids: serious and critical violations. */
 export function seriousOrCritical(violations: AxeViolation[]): AxeViolation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Rows of a table of the extension's database, read in the service worker (where records live). */
+export async function recordsIn(worker: Worker, table: string): Promise<Record<string, unknown>[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('deskmate');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as Record<string, unknown>[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
 }
