@@ -40,6 +40,11 @@ export function FlagList({ flags, onQuote }: FlagListProps) {
                 : `Model signal${flag.confidence === undefined ? '' : ` (${Math.round(flag.confidence * 100)}%)`}`}
               {route && <> · Route to: {route}</>}
             </p>
+            {flag.agreeing?.map((a) => (
+              <p key={a.category} className="escalation-source">
+                The model agrees ({Math.round(a.confidence * 100)}%){a.rationale ? `: ${a.rationale}` : ''}
+              </p>
+            ))}
             {flag.evidence.length > 0 && (
               <ul className="escalation-evidence" aria-label={`Evidence for ${flag.ruleId}`}>
                 {flag.evidence.map((e) => (

@@ -17,6 +17,14 @@ export function decisionSignals(result: Pick<EscalationResult, 'flags' | 'hints'
         evidence: quotes(f.evidence),
         shownAs: 'flag' as const,
       })),
+    ...result.flags.flatMap((f) =>
+      (f.agreeing ?? []).map((a) => ({
+        category: a.category,
+        confidence: a.confidence,
+        evidence: [],
+        shownAs: 'flag' as const,
+      })),
+    ),
     ...result.hints.map((h) => ({
       category: h.category,
       confidence: h.confidence,

@@ -8,6 +8,7 @@ import { EscalationRule, type EscalationRuleInput } from './rules';
 const input: EscalationRuleInput[] = [
   {
     id: 'legal-threat',
+    category: 'legal',
     severity: 'critical',
     reason: 'The customer mentions legal action, a lawyer or a data protection authority.',
     routing: { queue: 'Legal', assignee: 'Legal team', priority: 'urgent' },
@@ -73,6 +74,7 @@ const input: EscalationRuleInput[] = [
   },
   {
     id: 'security-incident',
+    category: 'security',
     severity: 'critical',
     reason: 'Possible security incident: account takeover, unauthorized access or a data breach.',
     routing: { queue: 'Security', assignee: 'Security on-call', priority: 'urgent' },
@@ -124,6 +126,7 @@ const input: EscalationRuleInput[] = [
   },
   {
     id: 'safety-hazard',
+    category: 'safety',
     severity: 'critical',
     reason: 'Someone may be hurt or in danger (fire, smoke, electric shock, injury).',
     routing: { queue: 'Product safety', assignee: 'Safety officer', priority: 'urgent' },
@@ -184,6 +187,7 @@ const input: EscalationRuleInput[] = [
   },
   {
     id: 'chargeback-fraud',
+    category: 'abuse',
     severity: 'warning',
     reason: 'The customer mentions a chargeback, a disputed or unauthorized charge, or fraud.',
     routing: { queue: 'Billing', assignee: 'Payments team', priority: 'high' },
@@ -261,6 +265,7 @@ const input: EscalationRuleInput[] = [
   },
   {
     id: 'angry-customer',
+    category: 'churn',
     severity: 'info',
     reason: 'The customer sounds upset: answer with care, or hand over to a senior agent.',
     any: [{ kind: 'sentiment' }],

@@ -179,14 +179,14 @@ function modelSignals(
   context: TicketContext,
   risks: readonly RiskSignal[],
   threshold: number,
-): { flags: EscalationFlag[]; hints: EscalationHint[] } {
-  const flags: EscalationFlag[] = [];
+): { flags: { flag: EscalationFlag; risk: RiskSignal }[]; hints: EscalationHint[] } {
+  const flags: { flag: EscalationFlag; risk: RiskSignal }[] = [];
   const hints: EscalationHint[] = [];
   for (const risk of risks) {
     // A model quote that is not in the ticket is not evidence; it is kept out of the banner.
     const { grounded, ungrounded } = groundEvidence(context, risk.evidence);
     if (risk.confidence >= threshold) {
-      flags.push({
+      const flag: EscalationFlag = {
         ruleId: `model:${risk.category}`,
         source: 'model',
         severity: 'warning',
@@ -194,7 +194,8 @@ function modelSignals(
         reason: `The model sees a ${risk.category} risk.${risk.rationale ? ` ${risk.rationale}` : ''}`,
         evidence: grounded,
         confidence: risk.confidence,
-      });
+      };
+      flags.push({ flag, risk });
     } else {
       hints.push({
         category: risk.category,
@@ -243,8 +244,26 @@ export function evaluate(
   }
   ruleFlags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const model = modelSignals(context, own?.risks ?? [], options.signalThreshold);
+  // A model flag that agrees with a fired rule of its category is shown on that rule, not twice.
+  const categoryOf = new Map(options.rules.map((r) => [r.id, r.category]));
+  const separate: EscalationFlag[] = [];
+  for (const { flag, risk } of model.flags) {
+    const rule = ruleFlags.find((f) => categoryOf.get(f.ruleId) === risk.category);
+    if (!rule) {
+      separate.push(flag);
+      continue;
+    }
+    rule.agreeing = [
+      ...(rule.agreeing ?? []),
+      {
+        category: risk.category,
+        confidence: risk.confidence,
+        ...(risk.rationale ? { rationale: risk.rationale } : {}),
+      },
+    ];
+  }
   return {
-    flags: [...ruleFlags, ...model.flags],
+    flags: [...ruleFlags, ...separate],
     hints: model.hints,
     edges: edgeCases(context, suggestion),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Evidence } from '../templates/suggestion';
+import { Evidence, RiskCategory } from '../templates/suggestion';
 import { foldPattern, keywordPattern } from './fold';
 
 /**
@@ -171,6 +171,8 @@ export const EscalationRule = z
     any: z.array(Condition).default([]),
     none: z.array(Condition).default([]),
     routing: Routing.optional(),
+    /** The model risk category this rule covers: a model flag of that category is shown on this rule. */
+    category: RiskCategory.optional(),
   })
   .refine((r) => !r.enabled || r.all.length + r.any.length > 0, {
     message: 'A rule needs at least one condition in "all" or "any".',
@@ -193,6 +195,16 @@ export const EscalationFlag = z.object({
   routing: Routing.optional(),
   /** For model flags: the model's confidence. */
   confidence: z.number().min(0).max(1).optional(),
+  /** For rule flags: model signals over the threshold that agree with the rule (same category). */
+  agreeing: z
+    .array(
+      z.object({
+        category: z.string(),
+        confidence: z.number().min(0).max(1),
+        rationale: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type EscalationFlag = z.infer<typeof EscalationFlag>;
 

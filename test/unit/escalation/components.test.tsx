@@ -72,6 +72,14 @@ describe('EscalationBanner', () => {
     expect(items[0]).toContain('Rule: legal-threat · Route to: queue Legal · Legal team · priority urgent');
     expect(items[0]).toContain('my lawyer will call');
     expect(items[1]).toContain('Model signal (72%)');
+    render({
+      flags: [
+        { ...legal, agreeing: [{ category: 'legal', confidence: 0.81, rationale: 'Threatens to sue.' }] },
+      ],
+    });
+    expect(host.querySelector('[data-rule-id="legal-threat"]')?.textContent).toContain(
+      'The model agrees (81%): Threatens to sue.',
+    );
     expect(host.querySelector('section')?.getAttribute('aria-labelledby')).toBe(host.querySelector('h2')?.id);
   });
 

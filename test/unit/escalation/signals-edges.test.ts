@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { decisionSignals } from '@/lib/escalation/decisions';
 import { DEFAULT_RULES } from '@/lib/escalation/defaults';
 import { evaluate } from '@/lib/escalation/evaluate';
 import { NOW, says, suggestion, ticket } from './helpers';
@@ -70,6 +71,29 @@ describe('model risk signals', () => {
     const result = run(says('My attorney is preparing a lawsuit.'), s);
     expect(result.flags.map((f) => f.ruleId)).toEqual(['legal-threat']);
     expect(result.hints).toHaveLength(1);
+  });
+});
+
+describe('model signals that agree with a rule', () => {
+  test('are shown on the rule of their category, not as a second flag; others stay separate', () => {
+    const s = suggestion(
+      {},
+      {
+        risks: [
+          { category: 'legal', confidence: 0.8, evidence: [], rationale: 'Mentions an attorney.' },
+          { category: 'compliance', confidence: 0.9, evidence: [] },
+        ],
+      },
+    );
+    const result = run(says('My attorney is preparing a lawsuit.'), s);
+    expect(result.flags.map((f) => f.ruleId)).toEqual(['legal-threat', 'model:compliance']);
+    expect(result.flags[0]?.agreeing).toEqual([
+      { category: 'legal', confidence: 0.8, rationale: 'Mentions an attorney.' },
+    ]);
+    expect(decisionSignals(result).map((x) => [x.category, x.shownAs])).toEqual([
+      ['compliance', 'flag'],
+      ['legal', 'flag'],
+    ]);
   });
 });
 
