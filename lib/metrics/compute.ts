@@ -41,7 +41,8 @@ const inPeriod = (time: number, f: MetricsFilter) =>
 const ofSite = (site: string, f: MetricsFilter) => f.site === undefined || site === f.site;
 const ofTemplate = (templateId: string | undefined, f: MetricsFilter) =>
   f.templateId === undefined || templateId === f.templateId;
-const ticketKey = (e: { site: string; ticketHash: string }) => `${e.site}\u0000${e.ticketHash}`;
+/** The ticket hash already covers the site (ticketHash(site, key)): it alone names a ticket. */
+const ticketKey = (e: { ticketHash: string }) => e.ticketHash;
 const num = (e: DeskEvent, key: string) => {
   const v = e.data?.[key];
   return typeof v === 'number' ? v : 0;
@@ -68,13 +69,36 @@ export interface Cycle {
 }
 
 /** Cycles ended by an apply in the filter. A ticket never seen opened starts at its first event. */
-export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): Cycle[] {
+export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): readonly Cycle[] {
+  // Cycle time, touchpoints, time saved, the trend and the histogram all start from the same cycles:
+  // compute them once per log and filter (the log is never mutated once loaded).
+  const key = JSON.stringify([f.from, f.to, f.site, f.templateId, f.field]);
+  const byFilter = cycleCache.get(events) ?? new Map<string, readonly Cycle[]>();
+  cycleCache.set(events, byFilter);
+  const cached = byFilter.get(key);
+  if (cached) return cached;
+  const result = computeCycles(events, f);
+  byFilter.set(key, result);
+  return result;
+}
+const cycleCache = new WeakMap<readonly DeskEvent[], Map<string, readonly Cycle[]>>();
+
+function computeCycles(events: readonly DeskEvent[], f: MetricsFilter): Cycle[] {
   const firstOpened = new Map<string, number>();
   const firstAny = new Map<string, number>();
   for (const e of events) {
     const key = ticketKey(e);
     firstAny.set(key, Math.min(e.time, firstAny.get(key) ?? e.time));
     if (e.type === 'panel.opened') firstOpened.set(key, Math.min(e.time, firstOpened.get(key) ?? e.time));
+  }
+  // Edit times per ticket and template, indexed once: the dashboard runs this over months of events.
+  const editTimes = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.type !== 'field.edited' || (f.field !== undefined && e.field !== f.field)) continue;
+    const key = `${ticketKey(e)}\u0000${e.templateId}`;
+    const list = editTimes.get(key) ?? [];
+    list.push(e.time);
+    editTimes.set(key, list);
   }
   const done = new Set<string>();
   const out: Cycle[] = [];
@@ -85,15 +109,7 @@ export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): Cyc
     done.add(key);
     if (!inPeriod(a.time, f) || !ofSite(a.site, f) || !ofTemplate(a.templateId, f)) continue;
     const start = Math.min(firstOpened.get(ticketKey(a)) ?? firstAny.get(ticketKey(a)) ?? a.time, a.time);
-    const edits = events.filter(
-      (e) =>
-        e.type === 'field.edited' &&
-        ticketKey(e) === ticketKey(a) &&
-        e.templateId === a.templateId &&
-        (f.field === undefined || e.field === f.field) &&
-        e.time >= start &&
-        e.time <= a.time,
-    ).length;
+    const edits = (editTimes.get(key) ?? []).filter((t) => t >= start && t <= a.time).length;
     const mode = a.data?.mode === 'shadow' ? 'shadow' : 'assist';
     out.push({
       site: a.site,
@@ -112,7 +128,7 @@ export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): Cyc
 /** Cycle time summary (ms): median (p50), p95 and mean, per mode and overall. */
 export function cycleTime(events: readonly DeskEvent[], f: MetricsFilter = {}) {
   const all = cycles(events, f);
-  const summary = (list: Cycle[]) => ({
+  const summary = (list: readonly Cycle[]) => ({
     count: list.length,
     p50: percentile(
       list.map((c) => c.ms),
