@@ -92,6 +92,13 @@ export function PanelApp({
                   onRun={(instruction) => actions.regenerate({ instruction })}
                 />
               )}
+              {template.mode !== 'shadow' && work.suggestion && (
+                <div className="button-row">
+                  <button type="button" onClick={actions.acceptAll} data-testid="accept-all">
+                    Accept all filled values
+                  </button>
+                </div>
+              )}
               <FieldList template={template} work={work} actions={actions} />
               <OutputBar
                 applicable={work.applicable}

@@ -47,6 +47,10 @@ test('pre-fill with the local engine (no key): the suggested template first, gro
   expect(await order.getAttribute('data-status')).toBe('filled');
   expect(await order.getByTestId('evidence-quote').first().textContent()).toContain('A-10517');
   expect(await order.textContent()).toMatch(/\d+% sure · local engine/);
+  // Accepting all takes only grounded values: nothing is pre-accepted before that click.
+  expect(await panel.getByTestId('accept-orderNumber').isChecked()).toBe(false);
+  await panel.getByTestId('accept-all').click();
+  expect(await panel.getByTestId('accept-orderNumber').isChecked()).toBe(true);
   await page.close();
 });
 
