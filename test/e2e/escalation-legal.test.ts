@@ -49,8 +49,11 @@ test('a legal threat raises the banner; the agent escalates; the decision is in 
   // The evidence is the customer's own sentence, as the desk shows it.
   expect(text).toContain('I will file a complaint with the data protection authority');
 
-  const violations = seriousOrCritical(await axeViolations(panel));
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = seriousOrCritical(await axeViolations(panel));
+    expect(violations, `${colorScheme}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  }
 
   // Nothing was written to the desk before the agent acted.
   expect(await page.locator('#field-priority').inputValue()).toBe('normal');
