@@ -25,7 +25,12 @@ const ProviderKind = z.enum(['openai', 'local']);
 const ModelName = z.string().regex(/^[A-Za-z0-9_.:/@+-]{1,100}$/);
 const Code = z.enum(ErrorCode.options);
 
-const base = { site: Name, ticketHash: TicketHash };
+/**
+ * The adapter id: 'demo', 'zendesk'... or 'generic:<desk name>' where an admin named the desk (letters,
+ * spaces): configuration, not ticket text.
+ */
+const Site = z.string().regex(/^[\p{L}\p{N} _.:/@+-]{1,100}$/u, 'Expected a site id.');
+const base = { site: Site, ticketHash: TicketHash };
 const forTemplate = { ...base, templateId: Name };
 const forField = { ...forTemplate, field: Name };
 
@@ -108,7 +113,7 @@ export const MetricEvent = z.discriminatedUnion('type', [
   /** A template's mode changed: automatically by readiness, or by the team lead. */
   z.strictObject({
     type: z.literal('template.promoted'),
-    site: Name.default('deskmate'),
+    site: Site.default('deskmate'),
     /** The ticket whose comparison met the threshold; none when the team lead promoted. */
     ticketHash: TicketHash.optional(),
     templateId: Name,

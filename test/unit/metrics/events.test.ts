@@ -86,6 +86,15 @@ describe('recordEvent', () => {
     expect(await database.events.count()).toBe(0);
   });
 
+  test('a generic desk named by an admin is a valid site', async () => {
+    const database = new DeskmateDb(`events-${crypto.randomUUID()}`);
+    await recordEvent(
+      { type: 'panel.opened', site: 'generic:Acme Help Desk', ticketHash: HASH },
+      { database },
+    );
+    expect((await database.events.toArray())[0]?.site).toBe('generic:Acme Help Desk');
+  });
+
   test('a hash from ticketHash() is accepted', async () => {
     const database = new DeskmateDb(`events-${crypto.randomUUID()}`);
     const h = await ticketHash('demo', '42');
