@@ -3,8 +3,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { axisDuration, duration, pct } from '@/components/dashboard/format';
+import { DeskmateDb } from '@/lib/db/db';
 import { toCsv } from '@/lib/metrics/csv';
-import { buildDashboard } from '@/lib/metrics/dashboard-data';
+import { buildDashboard, loadDashboard } from '@/lib/metrics/dashboard-data';
 import { corrections, DAY1, events } from './seed';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -54,6 +55,19 @@ describe('buildDashboard', () => {
     expect(triage?.blockers).toEqual([
       { kind: 'accuracy', field: 'priority', accuracy: 1 / 3, threshold: 0.7, tickets: 3 },
     ]);
+  });
+});
+
+describe('loadDashboard', () => {
+  test('reads the records from Dexie and builds the same dashboard', async () => {
+    const database = new DeskmateDb(`dash-${crypto.randomUUID()}`);
+    await database.events.bulkAdd(events.map((e) => ({ ...e })));
+    await database.corrections.bulkAdd(corrections.map((c) => ({ ...c })));
+    const loaded = await loadDashboard({ days: 0 }, templates, [], { database, now });
+    const built = buildDashboard(events, corrections, templates, [], { days: 0 }, now);
+    expect(loaded.metrics).toEqual(built.metrics);
+    expect(loaded.readiness).toEqual(built.readiness);
+    expect(loaded.metrics.cycleTime.all.count).toBe(5);
   });
 });
 
