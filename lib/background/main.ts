@@ -3,7 +3,7 @@ import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
 import { escalationHandlers } from '../escalation/handlers';
 import { type Handlers, serve } from '../messaging/server';
-import { memoryHandlers } from '../memory/handlers';
+import { memoryHandlers, startRetention } from '../memory/handlers';
 import { metricsHandlers } from '../metrics/handlers';
 import { panelHandlers } from '../panel/handlers';
 import { policyHandlers } from '../policy/handlers';
@@ -32,7 +32,10 @@ export function startBackground(): void {
 
   // Site scripts follow the effective settings and the managed policy (lib/policy/read.ts): synced at
   // every start once the policy is read, on install/startup, and on every settings or policy change.
-  void startPolicy();
+  // Retention (retentionDays) runs once the policy is known, then periodically (lib/memory/handlers.ts).
+  void startPolicy()
+    .then(startRetention)
+    .catch(() => {});
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.runtime.onStartup.addListener(() => void syncSites());
 

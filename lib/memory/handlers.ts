@@ -1,29 +1,58 @@
 import { db } from '../db/db';
 import { ticketHash } from '../db/ticket-hash';
+import { DeskmateError } from '../messaging/envelope';
 import type { backgroundMessages } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
+import { getSettingsView } from '../policy/service';
 import { getEffectiveSettings } from '../settings/effective';
 import { getTemplate } from '../templates/registry';
 import { recordCorrections } from './record';
 import { redactForMemory } from './redaction';
-import { forgetTicket, pruneOlderThan, total } from './retention';
+import { type DeletedCounts, forgetTicket, pruneOlderThan, total } from './retention';
 import { afterRecordsChanged, correctionRetrieval, localLearner } from './service';
 
 /** Retention runs at most this often as a side effect of recording. */
 const PRUNE_EVERY_MS = 6 * 3_600_000;
 let lastPrune = 0;
 
-async function pruneIfDue(retentionDays: number): Promise<void> {
-  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
+/**
+ * Delete what is older than the effective `retentionDays`. Not while the managed policy is still being
+ * read: the user's own (shorter) value could delete what a locked, longer policy period keeps.
+ * Answers undefined when it did not run.
+ */
+export async function applyRetention(): Promise<DeletedCounts | undefined> {
+  const view = await getSettingsView();
+  if (view.policy.pending) return undefined;
   lastPrune = Date.now();
-  const deleted = await pruneOlderThan(db(), retentionDays);
+  const deleted = await pruneOlderThan(db(), view.settings.retentionDays);
   if (total(deleted) > 0) await afterRecordsChanged();
+  return deleted;
+}
+
+async function pruneIfDue(): Promise<void> {
+  if (Date.now() - lastPrune < PRUNE_EVERY_MS) return;
+  await applyRetention();
+}
+
+/**
+ * Background start (once the managed policy is read): retention now, then every few hours while the
+ * worker lives (a service worker restarts often, and every start prunes again).
+ */
+export function startRetention(): void {
+  void applyRetention().catch(() => undefined);
+  setInterval(() => void applyRetention().catch(() => undefined), PRUNE_EVERY_MS);
 }
 
 /** The learning loop's messages: record, forget, retention, re-index after an import. */
 export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
   'corrections.record': async (request) => {
     const settings = await getEffectiveSettings();
+    // Learning off (user or policy): nothing of the ticket is kept and nothing learns; the apply itself
+    // already happened in the desk. Counts are what was recorded: none.
+    if (!settings.learning.enabled) {
+      const hash = await ticketHash(request.suggestion.site, request.suggestion.ticketKey);
+      return { corrections: 0, agreements: 0, ticketHash: hash };
+    }
     const template = getTemplate(settings, request.suggestion.templateId);
     const enumFields = request.enumFields.length
       ? request.enumFields
@@ -34,17 +63,15 @@ export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
       { ...request, enumFields },
       { database: db(), redact: (text) => redactForMemory(text, settings) },
     );
-    if (settings.learning.enabled) {
-      const learner = localLearner();
-      for (const row of rows) {
-        if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
-          await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
-        }
+    const learner = localLearner();
+    for (const row of rows) {
+      if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
+        await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
       }
-      await learner.flush();
     }
+    await learner.flush();
     await correctionRetrieval().add(rows);
-    await pruneIfDue(settings.retentionDays);
+    await pruneIfDue();
     return response;
   },
   'memory.forgetTicket': async (request) => {
@@ -54,10 +81,13 @@ export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
     return deleted;
   },
   'memory.prune': async () => {
-    const settings = await getEffectiveSettings();
-    lastPrune = Date.now();
-    const deleted = await pruneOlderThan(db(), settings.retentionDays);
-    await afterRecordsChanged();
+    const deleted = await applyRetention();
+    if (!deleted) {
+      throw new DeskmateError(
+        'policy',
+        'The managed policy is still being read; retention runs once it is known. Try again in a few seconds.',
+      );
+    }
     return deleted;
   },
   'memory.reindex': async () => ({ learned: await afterRecordsChanged() }),

@@ -5,7 +5,9 @@ import { DeskmateError } from '../messaging/envelope';
 import { emitPanelEvent } from '../messaging/panel-events';
 import type { BackgroundMessages } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
-import { getEffectiveSettings } from '../settings/effective';
+import { isLocked } from '../policy/view';
+import { currentPolicyLayer, getEffectiveSettings } from '../settings/effective';
+import type { ProviderSettings } from '../settings/schema';
 import { templateInfo } from '../templates/define';
 import { listTemplates, suggestTemplate } from '../templates/registry';
 import { runSuggestion } from './pipeline';
@@ -38,6 +40,26 @@ function throttledProgress(requestId: string): { push(fields: PartialFields): vo
   };
 }
 
+/**
+ * Trying endpoint values the policy locks is refused like saving them would be (lib/settings/effective
+ * saveUserPatch): a test is a real request, so a locked provider must not be tried elsewhere. Values
+ * equal to the locked ones pass (the form sends what it shows).
+ */
+function refuseLockedProviderValues(current: ProviderSettings, tried: Record<string, unknown>): void {
+  const { locked } = currentPolicyLayer();
+  const asked: Record<string, unknown> = { ...tried, kind: 'openai' };
+  const refused = Object.entries(asked)
+    .filter(([key, value]) => value !== undefined && isLocked(locked, `provider.${key}`))
+    .filter(([key, value]) => current[key as keyof ProviderSettings] !== value)
+    .map(([key]) => `provider.${key}`);
+  if (refused.length > 0) {
+    throw new DeskmateError(
+      'policy',
+      `Managed by your organization, cannot be changed: ${refused.join(', ')}.`,
+    );
+  }
+}
+
 export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
   'suggest.run': async ({ requestId, context, templateId, instruction, fields, previous }) => {
     running.get(requestId)?.abort();
@@ -58,8 +80,8 @@ export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
         },
         {
           settings,
-          ...(settings.learning.enabled ? { learner: localLearner() } : {}),
-          examples: correctionRetrieval(),
+          // Learning off: neither the learner nor past corrections (prompt examples) are consulted.
+          ...(settings.learning.enabled ? { learner: localLearner(), examples: correctionRetrieval() } : {}),
         },
       );
     } catch (error) {
@@ -90,6 +112,7 @@ export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
   },
   'provider.test': async ({ provider }) => {
     const settings = (await getEffectiveSettings()).provider;
+    if (provider) refuseLockedProviderValues(settings, provider);
     // Values being tried are tested with their own key only: the stored key never goes to a new endpoint.
     const target = provider
       ? { ...settings, ...provider, apiKey: provider.apiKey, kind: 'openai' as const }
