@@ -65,7 +65,14 @@ export function FieldInput({ field, value, inputId, describedBy, onChange: repor
     return (
       <textarea
         {...common}
-        rows={Math.min(12, Math.max(4, text.split('\n').length + 1))}
+        // Lines plus wrapping at about 45 characters (a 360 px panel), so most replies show whole.
+        rows={Math.min(
+          16,
+          Math.max(
+            4,
+            text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 45)), 1),
+          ),
+        )}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
