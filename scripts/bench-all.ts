@@ -89,7 +89,12 @@ async function main(): Promise<void> {
   const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
   const header = [
     `Deskmate benchmarks, ${new Date().toISOString()}`,
-    `Commit: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`,
+    `Commit: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}${
+      // Benches measure the working tree: say when it differs from the commit.
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim()
+        ? ' (with uncommitted changes in the working tree)'
+        : ''
+    }`,
     machineLine(),
   ];
   console.log(header.join('\n'));
