@@ -18,7 +18,9 @@ export function useTemplateExtras(): { owner?: ReactNode; report?: ReactNode } {
   const owner = ownerOf(templateId, settings?.templates.owners);
   const submit = async (note: string) => {
     const tpl = template();
-    const redactor = new Redactor(settings?.redaction ?? DEFAULT_SETTINGS.redaction);
+    // Always redacted, even when the user turned redaction off for prompts: a report leaves the device
+    // by mail or the clipboard.
+    const redactor = new Redactor({ ...(settings?.redaction ?? DEFAULT_SETTINGS.redaction), enabled: true });
     const report = buildProblemReport({
       template: { id: templateId, name: tpl?.name, version: tpl?.version },
       owner,
