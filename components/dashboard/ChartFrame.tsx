@@ -9,7 +9,8 @@ export interface ChartFrameProps {
   description: string;
   columns: string[];
   rows: CsvCell[][];
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  /** Absent when exports are not allowed (policy): the button is disabled. */
+  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
   /** The chart; given the ids of the title and description for aria-labelledby/-describedby. */
   children: (ids: { titleId: string; descId: string }) => ReactNode;
 }
@@ -35,7 +36,11 @@ export function ChartFrame({
           <button type="button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
             {asTable ? 'Show chart' : 'Show table'}
           </button>
-          <button type="button" onClick={() => onExportCsv(id, columns, rows)} disabled={rows.length === 0}>
+          <button
+            type="button"
+            onClick={() => onExportCsv?.(id, columns, rows)}
+            disabled={!onExportCsv || rows.length === 0}
+          >
             Export CSV
           </button>
         </div>

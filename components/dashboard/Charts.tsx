@@ -7,7 +7,8 @@ import { LineChart } from './LineChart';
 
 interface Props {
   data: DashboardData;
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  /** Absent when exports are not allowed (policy): the button is disabled. */
+  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;

@@ -18,6 +18,8 @@ export interface DashboardProps {
   onRefresh: () => void;
   onSetMode: (templateId: string, mode: TemplateMode) => void;
   onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  /** The effective `exportAllowed` (policy may forbid exports): false disables every Export CSV. */
+  exportAllowed?: boolean;
 }
 
 const PERIODS = [
@@ -37,9 +39,11 @@ export function Dashboard({
   onFilter,
   onRefresh,
   onSetMode,
-  onExportCsv,
+  onExportCsv: exportCsv,
+  exportAllowed = true,
 }: DashboardProps) {
   const id = useId();
+  const onExportCsv = exportAllowed ? exportCsv : undefined;
   return (
     <div className="dashboard" data-testid="dashboard" aria-busy={loading}>
       <form className="dashboard-filters" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
@@ -97,6 +101,11 @@ export function Dashboard({
             Measured on this browser only: {data.events} events. No ticket text is recorded, only ids, field
             names and numbers.
           </p>
+          {!exportAllowed && (
+            <p className="locked-note" data-testid="export-locked">
+              Managed by your organization: exports are not allowed.
+            </p>
+          )}
           <SummaryTable data={data} onExportCsv={onExportCsv} />
           <Charts data={data} onExportCsv={onExportCsv} />
           <ReadinessView

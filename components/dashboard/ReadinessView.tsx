@@ -9,7 +9,8 @@ interface Props {
   autoPromote: boolean;
   status?: { kind: 'ok' | 'error'; message: string };
   onSetMode: (templateId: string, mode: TemplateMode) => void;
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  /** Absent when exports are not allowed (policy): the button is disabled. */
+  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
 const COLUMNS = [
@@ -54,8 +55,8 @@ export function ReadinessView({ rows, autoPromote, status, onSetMode, onExportCs
         <h3 id="readiness-title">Readiness per template</h3>
         <button
           type="button"
-          disabled={rows.length === 0}
-          onClick={() => onExportCsv('readiness', COLUMNS, csvRows(rows))}
+          disabled={!onExportCsv || rows.length === 0}
+          onClick={() => onExportCsv?.('readiness', COLUMNS, csvRows(rows))}
         >
           Export CSV
         </button>

@@ -4,7 +4,8 @@ import { duration, parts, pct } from './format';
 
 interface Props {
   data: DashboardData;
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  /** Absent when exports are not allowed (policy): the button is disabled. */
+  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
 /** The headline figures, in business terms, for the chosen period, template and site. */
@@ -52,7 +53,11 @@ export function SummaryTable({ data, onExportCsv }: Props) {
     <div className="dashboard-summary" data-testid="metrics-summary">
       <div className="chart-head">
         <h3 id="summary-title">Summary</h3>
-        <button type="button" onClick={() => onExportCsv('summary', ['metric', 'value', 'detail'], rows)}>
+        <button
+          type="button"
+          disabled={!onExportCsv}
+          onClick={() => onExportCsv?.('summary', ['metric', 'value', 'detail'], rows)}
+        >
           Export CSV
         </button>
       </div>

@@ -14,6 +14,8 @@ interface DashboardState {
   error?: ErrorInfo;
   /** Result of the last promote/demote, announced beside the readiness table. */
   status?: { kind: 'ok' | 'error'; message: string };
+  /** The effective exportAllowed: the Export CSV buttons are disabled when false. */
+  exportAllowed?: boolean;
 }
 
 const useStore = create<DashboardState>(() => ({ filter: { days: 30 }, loading: false }));
@@ -24,7 +26,12 @@ async function refresh(): Promise<void> {
   try {
     const view = await send('settings.get', {});
     const data = await loadDashboard(useStore.getState().filter, view.settings.templates, view.locked);
-    useStore.setState({ data, loading: false, error: undefined });
+    useStore.setState({
+      data,
+      loading: false,
+      error: undefined,
+      exportAllowed: view.settings.exportAllowed,
+    });
   } catch (error) {
     useStore.setState({ loading: false, error: toErrorInfo(error) });
   }
