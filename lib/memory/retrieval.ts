@@ -1,11 +1,11 @@
 import type { Correction, DeskmateDb } from '../db/db';
 import type { CorrectionExample, ExampleSource } from '../engine/ports';
-import { wordFeatures } from '../learner/features';
+import { featureKind, KIND_WORD, wordFeatures } from '../learner/features';
 
 /**
  * Nearest past corrections by text similarity, for few-shot examples in prompts.
  *
- * One in-memory index per template: hashed word and word-pair TF-IDF vectors of each correction's
+ * One in-memory index per template: hashed word TF-IDF vectors of each correction's
  * redacted snippet, with an inverted index (feature -> postings of document and weight) so a query
  * touches only documents sharing a word with it. Built lazily from Dexie on the first query for a
  * template, kept up to date as corrections are recorded, dropped when records are deleted or imported.
@@ -149,8 +149,15 @@ export class CorrectionIndex {
   }
 }
 
-/** Words and word pairs only: character n-grams would make postings long and add little here. */
-const termsOf = wordFeatures;
+/**
+ * Words only: character n-grams would make postings long, and word pairs (mostly seen once) made a
+ * 100,000-correction index three times bigger and slower to build for little better ranking.
+ */
+function termsOf(text: string): Map<number, number> {
+  const terms = wordFeatures(text);
+  for (const id of terms.keys()) if (featureKind(id) !== KIND_WORD) terms.delete(id);
+  return terms;
+}
 
 function weigh(terms: Map<number, number>, df: Map<number, number>, docs: number): Map<number, number> {
   const out = new Map<number, number>();
@@ -240,18 +247,14 @@ export class CorrectionRetrieval implements ExampleSource {
 
   private async build(templateId: string): Promise<CorrectionIndex> {
     const index = new CorrectionIndex();
-    // Read in pages without a JS filter: Dexie then uses getAll(), much faster than a cursor.
-    const range = this.database().corrections.where('[templateId+field]');
-    let offset = 0;
+    // Pages by primary key, read with getAll() (no cursor, no offset): fast on large tables.
+    const table = this.database().corrections;
+    let lastId = 0;
     for (;;) {
-      const rows = await range
-        .between([templateId, ''], [templateId, '\uffff'])
-        .offset(offset)
-        .limit(5000)
-        .toArray();
-      index.addAll(rows);
-      if (rows.length < 5000) break;
-      offset += rows.length;
+      const rows = await table.where(':id').above(lastId).limit(5000).toArray();
+      if (rows.length === 0) break;
+      lastId = rows[rows.length - 1]?.id as number;
+      index.addAll(rows.filter((c) => c.templateId === templateId));
     }
     return index;
   }
