@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DeskmateDb } from '@/lib/db/db';
 import { expectedCalibrationError, fitTemperature } from '@/lib/learner/calibration';
 import { OnlineClassifier } from '@/lib/learner/classifier';
-import { crossCheck } from '@/lib/learner/cross-check';
+import { crossCheck, crossCheckFields } from '@/lib/learner/cross-check';
 import { featurize } from '@/lib/learner/features';
 import { LocalLearner } from '@/lib/learner/registry';
 import type { FieldState } from '@/lib/templates/suggestion';
@@ -198,5 +198,23 @@ describe('crossCheck', () => {
     expect(strong.confidence).toBeCloseTo((0.9 * 0.05) / (0.9 * 0.05 + 0.1 * 0.95), 5);
     expect(strong.note).toContain('refund');
     expect(strong.value).toBe('shipping');
+  });
+
+  test('crossCheckFields checks the model enum fields only and survives a failing learner', async () => {
+    const fields: Record<string, FieldState> = {
+      category: field,
+      priority: { ...field, value: 'high', source: 'local' },
+      summary: { ...field, value: 'text' },
+    };
+    const learner = {
+      explain: async (_t: string, name: string) =>
+        name === 'category' ? { value: 'refund', confidence: 0.9 } : { value: 'low', confidence: 0.99 },
+    };
+    const checked = await crossCheckFields(fields, 'triage', 'text', { category: [], priority: [] }, learner);
+    expect(checked.category?.confidence).toBeLessThan(0.9);
+    expect(checked.priority).toBe(fields.priority);
+    expect(checked.summary).toBe(fields.summary);
+    const failing = { explain: async () => Promise.reject(new Error('boom')) };
+    expect(await crossCheckFields(fields, 'triage', 'text', { category: [] }, failing)).toEqual(fields);
   });
 });
