@@ -1,7 +1,7 @@
 /**
  * Show the agent where a field's evidence is: find a quote in the ticket's text, scroll to it and
  * highlight it for a few seconds. Uses the CSS Custom Highlight API, which paints without touching
- * the page's DOM; where it is missing, a temporary <mark> inside one text node (then unwrapped).
+ * the page's DOM; where it is missing, we only scroll to it.
  */
 
 const NAME = 'deskmate-evidence';
@@ -66,7 +66,7 @@ export function showRange(range: Range): boolean {
   const doc = range.startContainer.ownerDocument;
   const win = doc?.defaultView as HighlightWindow | null;
   if (!doc || !win) return false;
-  range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  range.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
   if (win.Highlight && win.CSS?.highlights) {
     if (!doc.getElementById(NAME)) {
       const style = doc.createElement('style');
@@ -78,16 +78,6 @@ export function showRange(range: Range): boolean {
     setTimeout(() => win.CSS?.highlights?.delete(NAME), SHOW_MS);
     return true;
   }
-  if (range.startContainer !== range.endContainer) return true; // scrolled to it; no safe mark
-  const mark = doc.createElement('mark');
-  mark.setAttribute('data-deskmate', 'evidence');
-  try {
-    range.surroundContents(mark);
-  } catch {
-    return true;
-  }
-  setTimeout(() => {
-    mark.replaceWith(...mark.childNodes);
-  }, SHOW_MS);
+  // No Highlight API (older browsers): the scroll alone shows where it is; the page is left untouched.
   return true;
 }

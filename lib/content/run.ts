@@ -48,7 +48,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     try {
       return adapter.read(document, new URL(location.href));
     } catch (error) {
-      return { ok: false, reason: `The ${adapter.name} page could not be read: ${String(error)}` };
+      return { ok: false, reason: `Unreadable ${adapter.name} page: ${String(error)}` };
     }
   };
 
@@ -112,7 +112,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     try {
       return await adapter.apply(document, new URL(location.href), target, value);
     } catch (error) {
-      return { ok: false, reason: `${adapter.name} refused the change: ${String(error)}` };
+      return { ok: false, reason: `${adapter.name} refused it: ${String(error)}` };
     }
   };
 

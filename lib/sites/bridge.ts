@@ -18,7 +18,7 @@ const TIMEOUT_MS = 3000;
  */
 export function viaBridge(doc: Document, request: BridgeRequest): Promise<ApplyResult> {
   const win = doc.defaultView;
-  if (!win) return Promise.resolve({ ok: false, reason: 'The page has no window.' });
+  if (!win) return Promise.resolve({ ok: false, reason: 'No page window.' });
   const nonce = crypto.randomUUID();
   return new Promise((resolve) => {
     const done = (result: ApplyResult) => {
@@ -26,10 +26,7 @@ export function viaBridge(doc: Document, request: BridgeRequest): Promise<ApplyR
       win.removeEventListener('message', onMessage);
       resolve(result);
     };
-    const timer = setTimeout(
-      () => done({ ok: false, reason: 'The page editor did not answer (the bridge timed out).' }),
-      TIMEOUT_MS,
-    );
+    const timer = setTimeout(() => done({ ok: false, reason: 'The editor did not answer.' }), TIMEOUT_MS);
     function onMessage(event: MessageEvent) {
       const data = event.data as { deskmate?: string; nonce?: string; ok?: boolean; reason?: string };
       if (event.source !== win || !data || data.nonce !== nonce) return;
@@ -47,7 +44,7 @@ export function viaBridge(doc: Document, request: BridgeRequest): Promise<ApplyR
     const script = doc.createElement('script');
     script.src = browser.runtime.getURL('/main-world.js' as '/sidepanel.html');
     script.dataset.deskmateNonce = nonce;
-    script.onerror = () => done({ ok: false, reason: 'The page did not allow the editor bridge to load.' });
+    script.onerror = () => done({ ok: false, reason: 'The page blocked the editor bridge.' });
     (doc.head ?? doc.documentElement).append(script);
   });
 }

@@ -91,8 +91,7 @@ export function timeOf(el: Element | undefined): string | undefined {
 
 async function write(root: ParentNode, spec: TargetSpec, value: string, what: string): Promise<ApplyResult> {
   const el = first<HTMLElement>(root, spec.selectors);
-  if (!el)
-    return { ok: false, reason: `This page has no ${what} box right now (open the reply editor first).` };
+  if (!el) return { ok: false, reason: `No ${what} box is open on this page.` };
   if (spec.kind === 'field') return setField(el, value, what);
   if (spec.kind === 'ckeditor5' || spec.kind === 'paste') {
     // The bridge finds the editor by selector: mark this exact element so it picks the active one.
@@ -203,9 +202,7 @@ export function defineDesk(spec: DeskSpec): SiteAdapter {
     watchAttributes: spec.watchAttributes,
     textRoots(doc) {
       const root = scoped(doc);
-      if (root instanceof Element) return [root];
-      if (root && 'body' in root && (root as Document).body) return [(root as Document).body];
-      return doc.body ? [doc.body] : [];
+      return [root instanceof Element ? root : ((root as Document | undefined)?.body ?? doc.body)];
     },
   };
 }

@@ -5,13 +5,15 @@ import type { ApplyResult } from './types';
  * (React, Angular, Ember) listen for input/change events; a plain assignment alone is invisible to them.
  */
 
+const READ_ONLY = 'The field is read-only.';
+
 function fire(el: Element, ...types: string[]): void {
   for (const type of types) el.dispatchEvent(new Event(type, { bubbles: true }));
 }
 
 /** Set a text input or textarea through the prototype's setter, so React-controlled inputs notice. */
 export function setText(el: HTMLInputElement | HTMLTextAreaElement, value: string): ApplyResult {
-  if (el.disabled || el.readOnly) return { ok: false, reason: 'The field is read-only on this page.' };
+  if (el.disabled || el.readOnly) return { ok: false, reason: READ_ONLY };
   const proto =
     el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
@@ -23,16 +25,13 @@ export function setText(el: HTMLInputElement | HTMLTextAreaElement, value: strin
 
 /** Choose an option by its value or its visible text (case-insensitive), or say which ones exist. */
 export function choose(el: HTMLSelectElement, value: string): ApplyResult {
-  if (el.disabled) return { ok: false, reason: 'The field is read-only on this page.' };
+  if (el.disabled) return { ok: false, reason: READ_ONLY };
   const wanted = value.trim().toLowerCase();
   const options = [...el.options].filter((o) => o.value !== '');
   const match =
     options.find((o) => o.value.toLowerCase() === wanted) ??
     options.find((o) => (o.textContent ?? '').trim().toLowerCase() === wanted);
-  if (!match) {
-    const names = options.map((o) => (o.textContent ?? o.value).trim()).slice(0, 12);
-    return { ok: false, reason: `"${value}" is not one of this desk's options (${names.join(', ')}).` };
-  }
+  if (!match) return { ok: false, reason: `"${value}" is not an option of this field.` };
   el.value = match.value;
   fire(el, 'input', 'change');
   return { ok: true };
@@ -44,7 +43,7 @@ export function setField(el: Element | undefined, value: string, what: string): 
   if (el instanceof HTMLSelectElement) return choose(el, value);
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return setText(el, value);
   if (el instanceof HTMLElement && el.isContentEditable) return writeEditable(el, value);
-  return { ok: false, reason: `The ${what} field is not something Deskmate can write into.` };
+  return { ok: false, reason: `Deskmate cannot write into this ${what} field.` };
 }
 
 /**

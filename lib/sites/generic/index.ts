@@ -3,23 +3,6 @@ import { all, first, textOf } from '../dom';
 import type { SiteAdapter } from '../types';
 import type { GenericDeskWire, SelectorProbe } from './wire';
 
-/** The selector fields of a config, in the order the "test this page" check shows them. */
-const FIELDS = [
-  'ticket',
-  'subject',
-  'requesterName',
-  'requesterEmail',
-  'status',
-  'priority',
-  'queue',
-  'message',
-  'messageAuthor',
-  'messageBody',
-  'messageTime',
-  'reply',
-  'internalNote',
-] as const;
-
 function urlKey(pattern: string | undefined): ((url: URL) => string | undefined) | undefined {
   if (!pattern) return undefined;
   try {
@@ -61,7 +44,6 @@ export function genericAdapter(config: GenericDeskWire): SiteAdapter {
         ? { 'internal-note': { selectors: config.internalNote, kind: 'editable' as const } }
         : {}),
     },
-    watchRoots: (doc) => (doc.body ? [doc.body] : []),
   });
 }
 
@@ -76,11 +58,13 @@ export function probeSelectors(doc: Document, config: GenericDeskWire): Selector
     const plain = selectors.map((s) => /^(.*)@([\w-]+)$/.exec(s)?.[1] ?? s);
     const found = all(doc, plain);
     const value = pick(doc, selectors) ?? textOf(found[0]);
-    probes.push({ field, count: found.length, first: value ? value.slice(0, 200) : undefined });
+    probes.push({ field, count: found.length, first: value?.slice(0, 200) });
   };
   probe('ticketKey', config.ticketKey.selector);
-  for (const field of FIELDS) probe(field, config[field]);
-  probe('messageRole.internal', config.messageRole?.internal);
-  probe('messageRole.agent', config.messageRole?.agent);
+  // Every selector list of the config, in its own order (matches are page patterns, not selectors).
+  for (const [field, value] of Object.entries(config)) {
+    if (field !== 'matches' && Array.isArray(value)) probe(field, value as string[]);
+  }
+  for (const [role, value] of Object.entries(config.messageRole ?? {})) probe(`messageRole.${role}`, value);
   return probes;
 }

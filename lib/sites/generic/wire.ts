@@ -1,14 +1,15 @@
 // zod/mini: this part ships in the generic content script (size budget).
 import { z } from 'zod/mini';
 
-const Alternatives = z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10));
+const Alternatives = z.array(z.string());
 
 /**
- * The shape of a generic desk config as the content script receives it (already validated with
- * config.ts in the background or options): re-checked cheaply because a message is still input.
+ * The shape of a generic desk config as the content script receives it, already validated with
+ * config.ts (limits, selector syntax) in the background or options: only the shape is re-checked
+ * here, cheaply (size budget); an invalid selector is a miss in lib/sites/dom.ts, never a crash.
  */
 export const GenericDeskWire = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(60)),
+  name: z.string(),
   matches: z.array(z.string()),
   ticketKey: z.object({
     selector: z.optional(Alternatives),
