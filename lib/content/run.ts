@@ -26,10 +26,6 @@ export function diffContexts(before: TicketContext | undefined, after: TicketCon
 const sameRoots = (a: readonly Element[], b: readonly Element[]) =>
   a.length === b.length && a.every((el, i) => el === b[i]);
 
-const isOurs = (node: Node) =>
-  node.nodeName === 'DESKMATE-DOCK' ||
-  (node instanceof Element && (node.id === 'deskmate-evidence' || node.hasAttribute('data-deskmate')));
-
 /**
  * Wiring shared by every site's content script: detect the ticket, dock the panel, answer the panel,
  * and tell it when the ticket changes (late content, a new reply, single-page navigation).
@@ -61,7 +57,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     lastReadMs = performance.now() - started;
     // The history container may have just appeared (RT), or the active tab changed (Zendesk):
     // follow the adapter's current roots.
-    if (!sameRoots(roots, watchRootsOf())) watch();
+    if (!sameRoots(roots, watchRootsOf()) || roots.some((r) => !r.isConnected)) watch();
     if (!result.ok) return;
     const changes = diffContexts(last, result.context);
     last = result.context;
@@ -79,9 +75,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
 
   const watch = () => {
     observer?.disconnect();
-    observer = new MutationObserver((records) => {
-      // Our own highlight style and dock are not ticket changes.
-      if (records.every((r) => isOurs(r.target))) return;
+    observer = new MutationObserver(() => {
       // Desks re-render in bursts; one read per quiet moment keeps the page fast. A page that reads
       // slowly (a huge thread) is re-read less often, so it never spends most of its time in us.
       clearTimeout(timer);
@@ -159,7 +153,8 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     });
   };
 
-  const start = () => {
+  /** Dock and watch if this page is a ticket. `initial`: the first read is the baseline, not a change. */
+  const start = (initial = false) => {
     let detected = false;
     try {
       detected = adapter.detect(document, new URL(location.href));
@@ -175,15 +170,21 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     dock ??= createDock(document, adapter.id);
     performance.mark('deskmate:docked', { detail: { site: adapter.id } });
     const result = read();
-    if (result.ok) last = result.context;
+    if (initial && result.ok) last = result.context;
     watch();
     performance.mark('deskmate:ready', { detail: { site: adapter.id, extracted: result.ok } });
   };
 
-  start();
+  start(true);
+  // Single-page desks change the URL first and render the next ticket after (often replacing the
+  // elements we watch): read now and again while it settles, following the new roots each time.
+  // ctx.setTimeout stops by itself when the script is invalidated.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    start();
-    refresh();
+    for (const ms of [0, 300, 1000, 3000])
+      ctx.setTimeout(() => {
+        start();
+        refresh();
+      }, ms);
   });
   ctx.onInvalidated(() => {
     observer?.disconnect();
