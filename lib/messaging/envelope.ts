@@ -57,7 +57,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     };
   }
   if (error instanceof z.core.$ZodError) {
-    return { code: 'invalid_request', message: z.prettifyError(error) };
+    return { code: 'invalid_request', message: describeIssues(error.issues) };
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
@@ -67,4 +67,13 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     };
   }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * "provider.baseUrl: Invalid URL; retentionDays: expected number". Written here instead of
+ * z.prettifyError, which costs every content script about half a kilobyte gzip (issue #10 budget).
+ */
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const shown = issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || 'value'}: ${i.message}`);
+  return shown.join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 }
