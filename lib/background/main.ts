@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { escalationHandlers } from '../escalation/handlers';
+import { memoryHandlers, startRetention } from '../memory/handlers';
 import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
-import { escalationHandlers } from '../escalation/handlers';
 import { type Handlers, serve } from '../messaging/server';
-import { memoryHandlers, startRetention } from '../memory/handlers';
 import { metricsHandlers } from '../metrics/handlers';
 import { panelHandlers } from '../panel/handlers';
 import { policyHandlers } from '../policy/handlers';

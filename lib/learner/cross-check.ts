@@ -53,7 +53,7 @@ export async function crossCheckFields(
   const out: Record<string, FieldState> = { ...fields };
   for (const [name, options] of Object.entries(enumFields)) {
     const field = fields[name];
-    if (!field || field.source !== 'model') continue;
+    if (field?.source !== 'model') continue;
     const opinion = await learner.explain(templateId, name, text, options).catch(() => undefined);
     out[name] = crossCheck(field, opinion);
   }

@@ -4,8 +4,8 @@ import { memoryMessages } from '../memory/messages';
 import { EventMode, MetricEvent } from '../metrics/event-schema';
 import { panelMessages } from '../panel/messages';
 import { SettingsPatch, SettingsView } from '../policy/view';
-import { suggestMessages } from '../suggest/messages';
 import { sitesMessages } from '../sites/messages';
+import { suggestMessages } from '../suggest/messages';
 
 /** Which extension context sent a message; the background decides what each may ask for. */
 export type SenderRole = 'content' | 'panel' | 'options' | 'background';

@@ -23,7 +23,7 @@ const CORPUS = [
   '<input autofocus onfocus=window.__xss=13>',
   '<video><source onerror="window.__xss=14">',
   '{{constructor.constructor("window.__xss=15")()}}',
-  '${window.__xss=16}',
+  `\${window.__xss=16}`,
   '<div dangerouslySetInnerHTML={{__html:"<img src=x onerror=window.__xss=17>"}}>',
   '[link](javascript:window.__xss=18)',
   '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=19">',
