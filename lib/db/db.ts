@@ -43,6 +43,12 @@ export interface Correction {
   reason?: string;
   /** Set when it came from a colleague's team pack. */
   imported?: { from: string; at: number };
+  /**
+   * `false` when recorded with learning off: kept for the metrics (acceptance, promotion) without any
+   * ticket text, and never learned from or retrieved. Absent means learnable (older rows). Not indexed:
+   * readers filter in code.
+   */
+  learnable?: boolean;
   /** The field's kind in the template ('enum' fields feed the local learner). */
   fieldKind?: string;
   /**

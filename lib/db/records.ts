@@ -25,6 +25,7 @@ export const CorrectionRecord = z.object({
   reason: z.string().optional(),
   imported: z.object({ from: z.string(), at: z.number() }).optional(),
   fieldKind: z.string().optional(),
+  learnable: z.boolean().optional(),
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;
 

@@ -144,7 +144,9 @@ export class LocalLearner implements EnumLearner {
     let learned = 0;
     const rows = await database.corrections.orderBy('time').reverse().toArray();
     const selected = rows.filter((c) => {
-      if (typeof c.keptValue !== 'string' || !c.contextSnippet || !isLearnable(c)) return false;
+      // Rows recorded with learning off are kept for the metrics only, never learned from.
+      if (typeof c.keptValue !== 'string' || !c.contextSnippet || c.learnable === false || !isLearnable(c))
+        return false;
       const key = learnerKey(c.templateId, c.field);
       const n = perKey.get(key) ?? 0;
       perKey.set(key, n + 1);

@@ -47,22 +47,23 @@ export function startRetention(): void {
 export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
   'corrections.record': async (request) => {
     const settings = await getEffectiveSettings();
-    // Learning off (user or policy): nothing of the ticket is kept and nothing learns; the apply itself
-    // already happened in the desk. Counts are what was recorded: none.
-    if (!settings.learning.enabled) {
-      const hash = await ticketHash(request.suggestion.site, request.suggestion.ticketKey);
-      return { corrections: 0, agreements: 0, ticketHash: hash };
-    }
     const template = getTemplate(settings, request.suggestion.templateId);
     const enumFields = request.enumFields.length
       ? request.enumFields
       : Object.entries(template?.fields ?? {})
           .filter(([, meta]) => meta.kind === 'enum')
           .map(([name]) => name);
+    // Learning off (user or policy) stops learning, not measuring: the rows are kept for the metrics
+    // (acceptance, shadow -> assist promotion) without ticket text, and nothing learns from them.
+    const learning = settings.learning.enabled;
     const { rows, response } = await recordCorrections(
       { ...request, enumFields },
-      { database: db(), redact: (text) => redactForMemory(text, settings) },
+      { database: db(), redact: (text) => redactForMemory(text, settings), learnable: learning },
     );
+    if (!learning) {
+      await pruneIfDue();
+      return response;
+    }
     const learner = localLearner();
     for (const row of rows) {
       if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {

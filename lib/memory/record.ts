@@ -39,6 +39,12 @@ export interface RecordDeps {
   /** Redaction with the settings in force (lib/redact): nothing stored unredacted. */
   redact: (text: string) => string;
   now?: () => number;
+  /**
+   * `false` with learning off: the rows keep what the metrics need (values, agreement, confidence,
+   * source, site, ticket hash, time) but no ticket text (no snippet, evidence or reason), and are
+   * marked `learnable: false` so no learner or retrieval index ever reads them.
+   */
+  learnable?: boolean;
 }
 
 /**
@@ -53,7 +59,10 @@ export async function recordCorrections(
   const { suggestion } = input;
   const time = (deps.now ?? Date.now)();
   const hash = await ticketHash(suggestion.site, suggestion.ticketKey);
-  const snippet = deps.redact(input.text.slice(0, SNIPPET_CHARS * 3)).slice(0, SNIPPET_CHARS);
+  const learnable = deps.learnable ?? true;
+  const snippet = learnable
+    ? deps.redact(input.text.slice(0, SNIPPET_CHARS * 3)).slice(0, SNIPPET_CHARS)
+    : '';
   const enumFields = new Set(input.enumFields);
   const rows: Correction[] = [];
   for (const [field, keptValue] of Object.entries(input.kept)) {
@@ -69,13 +78,14 @@ export async function recordCorrections(
       agreed: sameValue(aiValue, keptValue),
       aiConfidence: state.confidence,
       aiSource: state.source,
-      evidence: state.evidence.map((e) => deps.redact(e.quote)),
+      evidence: learnable ? state.evidence.map((e) => deps.redact(e.quote)) : [],
       contextSnippet: snippet,
       site: suggestion.site,
       ticketHash: hash,
       time,
-      ...(input.reasons[field] ? { reason: deps.redact(input.reasons[field]) } : {}),
+      ...(learnable && input.reasons[field] ? { reason: deps.redact(input.reasons[field]) } : {}),
       ...(enumFields.has(field) ? { fieldKind: 'enum' } : {}),
+      ...(learnable ? {} : { learnable: false }),
     };
     rows.push({ ...base, dedupKey: correctionKey(base) });
   }

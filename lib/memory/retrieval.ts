@@ -9,7 +9,8 @@ import { featureKind, KIND_WORD, wordFeatures } from '../learner/features';
  * redacted snippet, with an inverted index (feature -> postings of document and weight) so a query
  * touches only documents sharing a word with it. Built lazily from Dexie on the first query for a
  * template, kept up to date as corrections are recorded, dropped when records are deleted or imported.
- * Only real corrections are indexed: an agreement teaches the model nothing it did not already do.
+ * Only real corrections are indexed: an agreement teaches the model nothing it did not already do, and a
+ * row recorded with learning off (`learnable: false`, no text) is never offered as an example.
  */
 
 /** Characters of a ticket snippet shown per example (the prompt builder trims further). */
@@ -66,7 +67,10 @@ export class CorrectionIndex {
 
   private addChunk(corrections: readonly Correction[]): void {
     const bags = corrections
-      .filter((c) => !c.agreed && c.id !== undefined && !this.ids.has(c.id) && c.contextSnippet)
+      .filter(
+        (c) =>
+          !c.agreed && c.id !== undefined && !this.ids.has(c.id) && c.contextSnippet && c.learnable !== false,
+      )
       .map((c) => ({ c, terms: termsOf(c.contextSnippet) }));
     for (const { terms } of bags) for (const t of terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const total = this.docs.length + bags.length;

@@ -1,4 +1,4 @@
-import { db } from '../db/db';
+import { type Correction, db } from '../db/db';
 import { LocalLearner } from '../learner/registry';
 import { CorrectionRetrieval } from './retrieval';
 
@@ -19,8 +19,19 @@ export function correctionRetrieval(): CorrectionRetrieval {
   return retrieval;
 }
 
+/**
+ * Whether a stored correction may be learned from or retrieved: not when it was recorded with learning
+ * off (`learnable: false`, no ticket text), nor when it has no snippet to learn from.
+ */
+export function isLearnable(c: { learnable?: boolean; contextSnippet?: string }): boolean {
+  return c.learnable !== false && !!c.contextSnippet;
+}
+
 /** After records were deleted or imported: retrieval re-reads, the learner re-learns what is left. */
 export async function afterRecordsChanged(): Promise<number> {
   correctionRetrieval().invalidate();
-  return localLearner().rebuild((c) => (c as { fieldKind?: string }).fieldKind === 'enum');
+  return localLearner().rebuild((c) => {
+    const row = c as Partial<Pick<Correction, 'fieldKind' | 'learnable' | 'contextSnippet'>>;
+    return row.fieldKind === 'enum' && isLearnable(row);
+  });
 }

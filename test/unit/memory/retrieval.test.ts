@@ -23,6 +23,21 @@ function correction(snippet: string, extra: Partial<Correction> = {}): Correctio
 }
 
 describe('CorrectionRetrieval', () => {
+  test('rows marked learnable: false are never indexed, live or on a rebuild, even with a snippet', async () => {
+    const database = new DeskmateDb(freshDbName('retrieval-unlearnable'));
+    const text = 'The blender arrived with a cracked jug, I want a refund';
+    await database.corrections.bulkAdd([correction(text, { learnable: false })]);
+    const retrieval = new CorrectionRetrieval(() => database);
+    expect(await retrieval.nearest('triage', 'demo', text, 3)).toEqual([]);
+    const id = await database.corrections.add(correction(text, { learnable: false, time: 2 }));
+    await retrieval.add([correction(text, { learnable: false, time: 2, id: id as number })]);
+    expect(await retrieval.nearest('triage', 'demo', text, 3)).toEqual([]);
+    // Control: the same row without the marker is found.
+    await database.corrections.add(correction(text, { time: 3 }));
+    retrieval.invalidate();
+    expect(await retrieval.nearest('triage', 'demo', text, 3)).toHaveLength(1);
+  });
+
   test('returns the nearest corrections of the same template, most similar first', async () => {
     const database = new DeskmateDb(freshDbName('retrieval'));
     await database.corrections.bulkAdd([
