@@ -9,8 +9,9 @@ interface NextStep {
 /** What the agent can do about each kind of failure (codes from lib/messaging/envelope.ts). */
 function nextSteps(error: PanelError): { advice: string; steps: NextStep[] } {
   const retry: NextStep = { label: 'Retry', run: (a) => a.retry() };
-  // Switching engine is a setting (the options page), so the agent decides it there.
-  const local: NextStep = { label: 'Switch to the local engine', run: (a) => a.openOptions('provider') };
+  // One run on the device, not a setting change: the agent keeps working on this ticket while the
+  // provider is down; switching engine for good stays a decision made in the settings.
+  const local: NextStep = { label: 'Use the local engine for this ticket', run: (a) => a.runLocally() };
   const settings: NextStep = { label: 'Open provider settings', run: (a) => a.openOptions('provider') };
   if (error.during === 'apply') {
     return {

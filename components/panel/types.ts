@@ -29,6 +29,8 @@ export interface PanelActions {
   pickCandidate(field: string, value: FieldValue): void;
   regenerate(options: { field?: string; instruction?: string }): void;
   retry(): void;
+  /** Re-run the current template on the device, this once (the engine setting is not changed). */
+  runLocally(): void;
   cancel(): void;
   apply(): void;
   copy(format: 'text' | 'json'): void;

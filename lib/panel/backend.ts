@@ -14,6 +14,8 @@ export interface RunRequest {
   fields?: string[];
   /** The values the agent sees now (a partial regeneration keeps the rest consistent). */
   previous?: Record<string, FieldValue>;
+  /** The on-device engine for this run only (after a provider error); the settings stay as they are. */
+  engine?: 'local';
 }
 
 /** What the agent kept, for corrections and metrics. */

@@ -38,6 +38,8 @@ export interface SessionState {
   staleFields: string[];
   run?: RunState;
   lastRun?: { field?: string; instruction?: string };
+  /** The agent chose the on-device engine for this ticket (after a provider error); the setting is unchanged. */
+  engine?: 'local';
   error?: PanelError;
   save: SaveStatus;
   targets: PageTarget[];
@@ -124,7 +126,15 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
   }
   await saver.flush();
   const ticketHash = await hashTicket(context.site, context.ticketKey);
-  useSession.setState({ ...initial, backend, context, ticketHash, error: undefined, notice: undefined });
+  useSession.setState({
+    ...initial,
+    backend,
+    context,
+    ticketHash,
+    error: undefined,
+    notice: undefined,
+    engine: undefined,
+  });
   backend.recordEvent({ type: 'panel.opened', site: context.site, ticketHash });
   backend
     .targets()
@@ -202,7 +212,7 @@ export async function pickTemplate(templateId: string): Promise<void> {
  * instruction or for one field the agent asked for new values, and the old ones go to undo/compare.
  */
 export async function runSuggestion(
-  options: { field?: string; instruction?: string },
+  options: { field?: string; instruction?: string; engine?: 'local' },
   restored?: Record<string, FieldValue>,
 ): Promise<void> {
   const { backend, context, templateId, suggestion } = current();
@@ -212,6 +222,7 @@ export async function runSuggestion(
   const requestId = newRequestId();
   const startedAt = Date.now();
   const instruction = options.instruction?.trim() || undefined;
+  const engine = options.engine ?? current().engine;
   const hash = current().ticketHash;
   if (hash) {
     backend.recordEvent({
@@ -225,6 +236,8 @@ export async function runSuggestion(
   useSession.setState({
     run: { requestId, field: options.field, instruction, progress: 'Starting…', startedAt },
     lastRun: { field: options.field, instruction },
+    // Chosen once, kept for the ticket: a refresh or another template must not go back to the failing provider.
+    ...(options.engine ? { engine: options.engine } : {}),
     error: undefined,
     notice: undefined,
   });
@@ -236,6 +249,7 @@ export async function runSuggestion(
       ...(instruction ? { instruction } : {}),
       ...(options.field ? { fields: [options.field] } : {}),
       ...(suggestion ? { previous: currentValues() } : {}),
+      ...(engine ? { engine } : {}),
     });
     if (current().run?.requestId !== requestId) return; // cancelled or replaced meanwhile
     mergeSuggestion(tpl, next, options, restored);

@@ -29,6 +29,7 @@ const actions: PanelActions = {
     }
     void session.runSuggestion(lastRun ?? {});
   },
+  runLocally: () => void session.runSuggestion({ engine: 'local' }),
   cancel: () => void session.cancelRun(),
   apply: () => void applyToPage(),
   copy: (format) => void copyTemplate(format),

@@ -61,7 +61,7 @@ function refuseLockedProviderValues(current: ProviderSettings, tried: Record<str
 }
 
 export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
-  'suggest.run': async ({ requestId, context, templateId, instruction, fields, previous }) => {
+  'suggest.run': async ({ requestId, context, templateId, instruction, fields, previous, engine }) => {
     running.get(requestId)?.abort();
     const controller = new AbortController();
     running.set(requestId, controller);
@@ -80,6 +80,7 @@ export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
         },
         {
           settings,
+          ...(engine ? { engine } : {}),
           // Learning off: neither the learner nor past corrections (prompt examples) are consulted.
           ...(settings.learning.enabled ? { learner: localLearner(), examples: correctionRetrieval() } : {}),
         },

@@ -52,6 +52,8 @@ export const suggestMessages = {
       fields: z.array(z.string()).optional(),
       /** Values the agent sees now (for a partial regeneration). */
       previous: z.record(z.string(), FieldValue).optional(),
+      /** Use the on-device engine for this run only (the agent's next step after a provider error). */
+      engine: z.literal('local').optional(),
     }),
     response: Suggestion,
   },

@@ -25,6 +25,12 @@ export interface SuggestDeps {
   examples?: ExampleSource;
   /** Overrides the provider the settings choose (tests). */
   provider?: Provider;
+  /**
+   * The agent asked for the on-device engine for this one run (a next step after a provider error);
+   * the settings stay as they are. Allowed even when policy locks `provider.kind`: the lock is there to
+   * keep ticket text on approved endpoints, and the local engine sends nothing off the device.
+   */
+  engine?: 'local';
 }
 
 export interface SuggestRequest {
@@ -43,7 +49,7 @@ export interface SuggestRequest {
 export function chooseProvider(deps: SuggestDeps): Provider {
   if (deps.provider) return deps.provider;
   const p = deps.settings.provider;
-  if (p.kind === 'openai' && p.baseUrl) return createOpenAIProvider(p);
+  if (deps.engine !== 'local' && p.kind === 'openai' && p.baseUrl) return createOpenAIProvider(p);
   return createLocalProvider(deps.learner ? { learner: deps.learner } : {});
 }
 

@@ -87,7 +87,7 @@ test('a rejected key is explained with the next step: open the provider settings
   await options.getByTestId('section-provider').waitFor();
   await options.close();
   // The agent fixes it (here: back to the local engine), then Retry brings the suggestion.
-  expect(await error.getByRole('button', { name: 'Switch to the local engine' }).count()).toBe(1);
+  expect(await error.getByRole('button', { name: 'Use the local engine for this ticket' }).count()).toBe(1);
   await setProvider({ kind: 'local' });
   await error.getByRole('button', { name: 'Retry' }).click();
   await waitForSuggestion(panel);
