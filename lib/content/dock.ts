@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { emit } from '../messaging/events';
 
 /**
  * The docked panel: an extension-origin iframe in a closed shadow root beside the page. The page keeps
@@ -71,7 +72,15 @@ export function createDock(doc: Document, tabHint: string): Dock {
       dock.setWidth(w);
     };
     grip.addEventListener('pointermove', move);
-    grip.addEventListener('pointerup', () => grip.removeEventListener('pointermove', move), { once: true });
+    // Storage is the panel's (content scripts hold no settings): it remembers the width as the buttons' one.
+    grip.addEventListener(
+      'pointerup',
+      () => {
+        grip.removeEventListener('pointermove', move);
+        emit('dock.resized', { width, side });
+      },
+      { once: true },
+    );
   });
 
   const dock: Dock = {

@@ -89,6 +89,8 @@ export const events = {
   }),
   /** Effective settings changed (user save or managed policy): open extension pages re-read them. */
   'settings.changed': z.object({ reason: z.enum(['user', 'policy']) }),
+  /** The agent dragged the dock's edge (lib/content/dock.ts): the panel remembers the width. */
+  'dock.resized': z.object({ width: z.number(), side: z.enum(['left', 'right']) }),
 } satisfies Record<string, z.core.$ZodType>;
 
 export type TabMessages = typeof tabMessages;

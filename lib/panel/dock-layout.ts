@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { sendToTab } from '../messaging/client';
+import { onEvent } from '../messaging/events';
 
 /** Where the docked panel sits; remembered for every desk tab (storage.local, trusted contexts only). */
 export interface DockLayout {
@@ -17,6 +18,18 @@ async function apply(tabId: number, change: Partial<DockLayout> & { open?: boole
   const layout = { side: state.side, width: state.width };
   useDockLayout.setState(layout);
   if (change.open === undefined) await browser.storage.local.set({ [KEY]: layout });
+}
+
+/**
+ * The agent dragged the dock's edge in this tab: remember the width like the buttons' one. The page's
+ * script is untrusted, so the width is only a wish: `dock.set` clamps it when it is restored.
+ */
+export function rememberDraggedLayout(tabId: () => number | undefined): () => void {
+  return onEvent('dock.resized', (layout, senderTabId) => {
+    if (senderTabId === undefined || senderTabId !== tabId()) return;
+    useDockLayout.setState(layout);
+    void browser.storage.local.set({ [KEY]: layout });
+  });
 }
 
 /** Put the dock where the agent left it last time. */

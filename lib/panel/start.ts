@@ -1,6 +1,6 @@
 import { onEvent } from '../messaging/events';
 import type { PanelBackend } from './backend';
-import { restoreDockLayout } from './dock-layout';
+import { rememberDraggedLayout, restoreDockLayout } from './dock-layout';
 import { startPanelSettings } from './panel-settings';
 import * as session from './session';
 import { startPanel, usePanel } from './store';
@@ -42,5 +42,8 @@ export async function startPanelSession(): Promise<void> {
   });
   await startPanel();
   const { tabId, docked } = usePanel.getState();
-  if (docked && tabId !== undefined) void restoreDockLayout(tabId);
+  if (docked && tabId !== undefined) {
+    void restoreDockLayout(tabId);
+    rememberDraggedLayout(() => usePanel.getState().tabId);
+  }
 }
