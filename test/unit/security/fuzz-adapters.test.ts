@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TicketContext } from '@/lib/context/ticket-context';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { startDemoDesk } from '../../demo-desk/server.mjs';
+import { prng } from './prng';
 
 /**
  * Fuzzing the adapters: every shipped adapter over every saved page, mutated in the ways real pages
@@ -57,16 +58,6 @@ function fixtures(): { name: string; html: string }[] {
       out.push({ name: file, html: readFileSync(join(root, file), 'utf8') });
   }
   return out;
-}
-
-/** Deterministic PRNG so a failure is reproducible from its seed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ODD = [

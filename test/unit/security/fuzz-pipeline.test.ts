@@ -9,20 +9,13 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { runSuggestion } from '@/lib/suggest/pipeline';
 import { BUILTIN_TEMPLATES } from '@/lib/templates/builtin';
 import { Suggestion } from '@/lib/templates/suggestion';
+import { prng } from './prng';
 
 /**
  * Fuzzing the context pipeline behind the adapters: hostile, huge, empty and odd ticket contexts
  * through validation, redaction, prompt building, the local engine with grounding, and escalation.
  * No exception may escape, and every suggestion must be valid.
  */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '',
@@ -60,7 +53,7 @@ function randomContext(rnd: () => number, i: number): TicketContext {
   const messages =
     shape === 0
       ? []
-      : Array.from({ length: shape === 4 ? 600 : 1 + Math.floor(rnd() * 6) }, (_, m) => ({
+      : Array.from({ length: shape === 4 ? 200 : 1 + Math.floor(rnd() * 6) }, (_, m) => ({
           author: randomText(rnd, 1) || 'x',
           role: (['customer', 'agent', 'internal'] as const)[m % 3]!,
           text: randomText(rnd, shape === 4 ? 3 : 1 + Math.floor(rnd() * 8)),
@@ -87,7 +80,7 @@ afterAll(() => {
 test('no hostile or odd ticket context makes the pipeline throw or produce an invalid suggestion', async () => {
   const rnd = prng(424242);
   const failures: string[] = [];
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 40; i++) {
     const context = randomContext(rnd, i);
     counts.contexts++;
     for (const template of BUILTIN_TEMPLATES) {
