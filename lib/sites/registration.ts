@@ -100,7 +100,10 @@ export async function syncContentScripts(rules: SiteRule[]): Promise<string[]> {
       js: [scriptOf(r.id)!],
       matches: r.matches,
       ...(r.excludeMatches?.length ? { excludeMatches: r.excludeMatches } : {}),
-      runAt: 'document_idle' as const,
+      // Early, so the script can start at DOMContentLoaded (lib/content/run.ts) rather than at idle, when
+      // Chromium injects after the page's first layout (100+ ms on a long thread); parts the desk
+      // renders later are picked up by the mutation watcher.
+      runAt: 'document_start' as const,
       persistAcrossSessions: true,
     }));
   const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
@@ -110,7 +113,12 @@ export async function syncContentScripts(rules: SiteRule[]): Promise<string[]> {
       .filter((e) => {
         const w = scripts.find((s) => s.id === e.id);
         return (
-          w && same(e.js, w.js) && same(e.matches, w.matches) && same(e.excludeMatches, w.excludeMatches)
+          w &&
+          same(e.js, w.js) &&
+          same(e.matches, w.matches) &&
+          same(e.excludeMatches, w.excludeMatches) &&
+          // A registration persisted by an older version (document_idle) is replaced.
+          (e.runAt ?? 'document_idle') === w.runAt
         );
       })
       .map((e) => e.id),
