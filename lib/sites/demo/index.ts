@@ -1,5 +1,6 @@
-import { TicketContext, type TicketMessage, type Unreadable } from '../../context/ticket-context';
+import type { TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
+import { finish } from '../read';
 import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
 import { selectors as s } from './selectors';
 
@@ -46,30 +47,23 @@ export const demoAdapter: SiteAdapter = {
         text,
       });
     }
-    const read = (field: string, sel: readonly string[]) => {
-      const value = textOf(first(doc, sel));
-      if (!value) unreadable.push({ field, reason: 'not found on the page' });
-      return value;
-    };
-    const category = read('category', s.category);
-    const parsed = TicketContext.safeParse({
-      site: 'demo',
+    const read = (sel: readonly string[]) => textOf(first(doc, sel));
+    const category = read(s.category);
+    // finish() reports every header field it could not read and applies the size limits; the context
+    // is validated where it crosses a boundary (the panel, the background), not again here: this is
+    // the first read on a page load, and the content script's size is budgeted (issue #10).
+    return finish('demo', url, {
       ticketKey: main.dataset.ticketId,
-      url: url.href,
-      subject: read('subject', s.subject),
-      requester: {
-        name: read('requester.name', s.requesterName),
-        email: read('requester.email', s.requesterEmail),
-      },
-      status: read('status', s.status),
-      priority: read('priority', s.priority),
-      queue: read('queue', s.queue),
+      subject: read(s.subject),
+      requesterName: read(s.requesterName),
+      requesterEmail: read(s.requesterEmail),
+      status: read(s.status),
+      priority: read(s.priority),
+      queue: read(s.queue),
       fields: category ? { Category: category } : {},
       messages,
       unreadable,
-      readAt: Date.now(),
     });
-    return parsed.success ? { ok: true, context: parsed.data } : { ok: false, reason: parsed.error.message };
   },
   targets: (doc) =>
     (Object.keys(targetSelectors) as PageTarget[]).filter((t) => first(doc, targetSelectors[t])),
