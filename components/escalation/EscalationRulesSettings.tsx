@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Severity } from '@/lib/escalation/rules';
+import { JsonListEditor } from '../options/JsonListEditor';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
 import './escalation.css';
 
@@ -112,33 +113,18 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
         onChange={(e) => setThreshold(e.target.value)}
       />
       {thresholdLocked && <LockedNote id="lock-escalation-threshold" />}
-      <label htmlFor={id}>Your rules (JSON: one rule or an array)</label>
-      <textarea
+      <JsonListEditor
         id={id}
-        data-testid="escalation-rules-json"
-        className="code"
+        label="Your rules (JSON: one rule or an array)"
+        testId="escalation-rules"
         rows={12}
-        spellCheck={false}
-        value={text}
-        disabled={rulesLocked}
-        aria-invalid={problems.length > 0}
-        aria-describedby={`${id}-problems${rulesLocked ? ' lock-escalation-rules' : ''}`}
-        onChange={(e) => setText(e.target.value)}
+        text={text}
+        onText={setText}
+        locked={rulesLocked}
+        lockId="lock-escalation-rules"
+        problems={problems}
+        okText={parsed.rules?.length ? `${parsed.rules.length} valid rule(s).` : 'No rules of your own.'}
       />
-      {rulesLocked && <LockedNote id="lock-escalation-rules" />}
-      <div id={`${id}-problems`} data-testid="escalation-rules-problems">
-        {problems.length > 0 ? (
-          <ul className="error">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="ok-text">
-            {parsed.rules?.length ? `${parsed.rules.length} valid rule(s).` : 'No rules of your own.'}
-          </p>
-        )}
-      </div>
       <div className="button-row">
         <button
           type="submit"

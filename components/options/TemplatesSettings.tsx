@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { LockedNote, SectionStatusLine } from '../ui/Locked';
+import { SectionStatusLine } from '../ui/Locked';
+import { JsonListEditor } from './JsonListEditor';
 
 interface Props {
   /** The saved custom templates (JSON values). */
@@ -38,35 +39,20 @@ export function TemplatesSettings({ custom, isLocked, validate, status, onSave }
         if (problems.length === 0 && parsed.templates) onSave(parsed.templates);
       }}
     >
-      <label htmlFor={id}>Custom templates (JSON: one template or an array)</label>
-      <textarea
+      <JsonListEditor
         id={id}
-        data-testid="templates-json"
-        className="code"
+        label="Custom templates (JSON: one template or an array)"
+        testId="templates"
         rows={14}
-        spellCheck={false}
-        value={text}
-        disabled={locked}
-        aria-invalid={problems.length > 0}
-        aria-describedby={`${id}-problems${locked ? ' lock-templates-custom' : ''}`}
-        onChange={(e) => setText(e.target.value)}
+        text={text}
+        onText={setText}
+        locked={locked}
+        lockId="lock-templates-custom"
+        problems={problems}
+        okText={
+          parsed.templates?.length ? `${parsed.templates.length} valid template(s).` : 'No custom templates.'
+        }
       />
-      {locked && <LockedNote id="lock-templates-custom" />}
-      <div id={`${id}-problems`} data-testid="templates-problems">
-        {problems.length > 0 ? (
-          <ul className="error">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="ok-text">
-            {parsed.templates?.length
-              ? `${parsed.templates.length} valid template(s).`
-              : 'No custom templates.'}
-          </p>
-        )}
-      </div>
       <div className="button-row">
         <button type="submit" className="primary" disabled={locked || problems.length > 0}>
           Save
