@@ -1,0 +1,120 @@
+import { OptionsApp, type OptionsSection } from '@/components/options/OptionsApp';
+import { PolicyView } from '@/components/options/PolicyView';
+import { ProviderSettings } from '@/components/options/ProviderSettings';
+import { RedactionSettings } from '@/components/options/RedactionSettings';
+import { SitesSettings } from '@/components/options/SitesSettings';
+import { TemplatesSettings } from '@/components/options/TemplatesSettings';
+import { EscalationRulesSection } from '@/lib/escalation/rules-section';
+import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
+import { DashboardSection } from '@/lib/metrics/dashboard-section';
+import {
+  saveProvider,
+  saveSection as saveSectionPatch,
+  testProvider,
+  useOptions,
+  validateTemplates,
+} from '@/lib/panel/options';
+import { grantHosts, useHostGrant } from '@/lib/policy/options';
+import { isLocked } from '@/lib/policy/view';
+import { SITES } from '@/lib/sites/catalog';
+
+/**
+ * The options page: each domain's section wired to its data and actions (settings through the
+ * background's settings.get/settings.save, logs and metrics from the extension's own database).
+ */
+export function OptionsRoot() {
+  const { view, loadError, status } = useOptions();
+  const grantStatus = useHostGrant((g) => g.status);
+  if (!view) {
+    return (
+      <main className="panel">
+        <h1>Deskmate settings</h1>
+        <p role={loadError ? 'alert' : 'status'}>{loadError ? loadError.message : 'Loading settings…'}</p>
+      </main>
+    );
+  }
+  const locked = (path: string) => isLocked(view.locked, path);
+  const s = view.settings;
+  const sections: OptionsSection[] = [
+    {
+      id: 'provider',
+      title: 'Provider',
+      content: (
+        <ProviderSettings
+          value={s.provider}
+          isLocked={locked}
+          status={status.provider}
+          testStatus={status['provider-test']}
+          onSave={(patch) => void saveProvider(patch)}
+          onTest={(patch) => void testProvider(patch)}
+        />
+      ),
+    },
+    {
+      id: 'redaction',
+      title: 'Redaction',
+      content: (
+        <RedactionSettings
+          value={s.redaction}
+          isLocked={locked}
+          status={status.redaction}
+          onSave={(redaction) => void saveSectionPatch('redaction', { redaction })}
+        />
+      ),
+    },
+    {
+      id: 'sites',
+      title: 'Sites',
+      content: (
+        <SitesSettings
+          sites={SITES}
+          enabled={Object.fromEntries(Object.entries(s.sites.sites).map(([id, t]) => [id, t.enabled]))}
+          isLocked={locked}
+          status={status.sites}
+          onSave={(enabled) =>
+            void saveSectionPatch('sites', {
+              sites: {
+                sites: Object.fromEntries(Object.entries(enabled).map(([id, on]) => [id, { enabled: on }])),
+              },
+            })
+          }
+        />
+      ),
+    },
+    {
+      id: 'templates',
+      title: 'Templates',
+      content: (
+        <TemplatesSettings
+          custom={s.templates.custom}
+          isLocked={locked}
+          validate={validateTemplates}
+          status={status.templates}
+          onSave={(custom) => void saveSectionPatch('templates', { templates: { custom } })}
+        />
+      ),
+    },
+    {
+      id: 'escalation',
+      title: 'Escalation rules',
+      content: <EscalationRulesSection escalation={s.escalation} isLocked={locked} />,
+    },
+    {
+      id: 'policy',
+      title: 'Policy',
+      content: <PolicyView view={view} onGrantHosts={(o) => void grantHosts(o)} grantStatus={grantStatus} />,
+    },
+    {
+      id: 'corrections',
+      title: 'Corrections and decisions',
+      content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
+    },
+    { id: 'dashboard', title: 'Dashboard', content: <DashboardSection /> },
+  ];
+  const notice = view.policy.present && !view.policy.valid && (
+    <div className="notice notice-error" role="alert">
+      <p>The managed policy is invalid; safe defaults apply. {view.policy.errors.join('; ')}</p>
+    </div>
+  );
+  return <OptionsApp sections={sections} notice={notice} initial={location.hash.slice(1) || undefined} />;
+}
