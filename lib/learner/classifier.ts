@@ -28,6 +28,15 @@ export interface ClassifierOptions {
   refitEvery: number;
   /** Weight of words, word pairs and character n-grams before normalising. */
   kindWeights: readonly [number, number, number];
+  /**
+   * Naive Bayes prior: its scores are added with weight `priorWeight / (priorWeight + updates)`, so it
+   * leads while corrections are few and fades out; 0 turns it off.
+   */
+  priorWeight: number;
+  /** Additive smoothing of the prior's per-class feature mass. */
+  priorSmoothing: number;
+  /** After this many updates the prior no longer matters: it is dropped (state stays compact). */
+  priorUntil: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -37,6 +46,9 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   calibrationWindow: 400,
   refitEvery: 20,
   kindWeights: [1, 0.5, 0.25],
+  priorWeight: 500,
+  priorSmoothing: 0.01,
+  priorUntil: 400,
 };
 
 /** A prediction over the classes allowed: best class, its calibrated probability, every probability. */
@@ -70,6 +82,9 @@ export interface ClassifierState {
   calibrationScores: Float32Array[];
   calibrationLabels: Uint16Array;
   rng: number;
+  /** Naive Bayes prior (absent once it was dropped, or in states saved before it existed). */
+  priorMass?: Float32Array;
+  priorClassMass?: Float32Array;
 }
 
 interface Example {
@@ -107,6 +122,9 @@ export class OnlineClassifier {
   private bufferSeen = 0;
   private calibration: ScoredOutcome[] = [];
   private rng = 0x2545f491;
+  /** Naive Bayes prior: TF-IDF mass per slot and class, and per class (dropped after `priorUntil`). */
+  private priorMass: Float32Array | undefined = new Float32Array(1024 * 8);
+  private priorClassMass = new Float32Array(8);
 
   constructor(options: Partial<ClassifierOptions> = {}) {
     this.options = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options };
@@ -147,7 +165,8 @@ export class OnlineClassifier {
       .map((label) => this.labelIndex.get(label))
       .filter((k): k is number => k !== undefined);
     if (classes.length === 0) return undefined;
-    const scores = this.scores(this.vectorize(this.slotsOf(bag, false), bag.counts, bag.ids));
+    const x = this.vectorize(this.slotsOf(bag, false), bag.counts, bag.ids);
+    const scores = this.withPrior(x, this.scores(x));
     let max = -Infinity;
     for (const k of classes) max = Math.max(max, (scores[k] as number) / this.temperature);
     let sum = 0;
@@ -184,7 +203,8 @@ export class OnlineClassifier {
     const x = this.vectorize(slots, bag.counts, bag.ids);
     // The scores before learning are an honest out-of-sample prediction: keep them for calibration.
     const before = this.scores(x);
-    this.calibration.push({ scores: before.slice(0, this.labels.length), label: y });
+    const blended = this.withPrior(x, before.slice());
+    this.calibration.push({ scores: blended.slice(0, this.labels.length), label: y });
     if (this.calibration.length > this.options.calibrationWindow) this.calibration.shift();
     this.step(x, y, before);
     for (let r = 0; r < this.options.replay && this.buffer.length > 0; r++) {
@@ -192,7 +212,9 @@ export class OnlineClassifier {
       this.step(this.vectorize(past.slots, past.counts), past.label);
     }
     this.remember({ slots, counts: bag.counts, label: y });
+    this.learnPrior(x, y);
     this.updates++;
+    if (this.updates >= this.options.priorUntil) this.priorMass = undefined;
     if (this.updates % this.options.refitEvery === 0) this.temperature = fitTemperature(this.calibration);
   }
 
@@ -215,11 +237,28 @@ export class OnlineClassifier {
       weights.set(this.weights.subarray(s * this.classCap, (s + 1) * this.classCap), s * cap);
       gradSq.set(this.gradSq.subarray(s * this.classCap, (s + 1) * this.classCap), s * cap);
     }
+    let priorMass: Float32Array | undefined;
+    if (this.priorMass) {
+      const mass = this.priorMass;
+      priorMass = new Float32Array(slots * cap);
+      for (let s = 0; s < slots; s++)
+        priorMass.set(mass.subarray(s * this.classCap, (s + 1) * this.classCap), s * cap);
+    }
+    const priorClassMass = new Float32Array(cap);
+    priorClassMass.set(this.priorClassMass);
     const bias = new Float32Array(cap);
     bias.set(this.bias);
     const biasGradSq = new Float32Array(cap);
     biasGradSq.set(this.biasGradSq);
-    Object.assign(this, { weights, gradSq, bias, biasGradSq, classCap: cap });
+    Object.assign(this, {
+      weights,
+      gradSq,
+      bias,
+      biasGradSq,
+      priorMass,
+      priorClassMass,
+      classCap: cap,
+    });
   }
 
   private slotFor(id: number): number {
@@ -235,6 +274,11 @@ export class OnlineClassifier {
       gradSq.set(this.gradSq);
       this.weights = weights;
       this.gradSq = gradSq;
+      if (this.priorMass) {
+        const priorMass = new Float32Array(weights.length);
+        priorMass.set(this.priorMass);
+        this.priorMass = priorMass;
+      }
     }
     if (slot >= this.df.length) this.growSlotArrays(this.df.length * 2);
     this.slotWeight[slot] = this.options.kindWeights[featureKind(id)] ?? 1;
@@ -302,6 +346,61 @@ export class OnlineClassifier {
       for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (this.weights[base + k] as number);
     }
     return out;
+  }
+
+  /** Weight of the naive Bayes prior now: it leads while corrections are few, then fades out. */
+  private priorBeta(): number {
+    const w = this.options.priorWeight;
+    if (!this.priorMass || w <= 0) return 0;
+    // Tapered to 0 at `priorUntil`, so dropping it then does not change scores (nor the temperature fit).
+    const taper = Math.max(0, 1 - this.updates / this.options.priorUntil);
+    return (w / (w + this.updates)) * taper;
+  }
+
+  /**
+   * Adds the multinomial naive Bayes log-likelihood (over the same TF-IDF vector) to `scores`, weighted
+   * by `priorBeta()`. Why: with a few dozen corrections, counting beats gradient steps, which have not
+   * converged yet; as corrections accumulate the regression is better and the prior fades out.
+   */
+  private withPrior(x: Vector, scores: Float32Array): Float32Array {
+    const beta = this.priorBeta();
+    const mass = this.priorMass;
+    if (beta === 0 || !mass) return scores;
+    const K = this.labels.length;
+    const alpha = this.options.priorSmoothing;
+    const cap = this.classCap;
+    const denom = alpha * Math.max(this.slotIds.length, 1);
+    // No class-frequency term: the regression's bias already carries it.
+    const nb = new Float64Array(K);
+    let total = 0;
+    for (let i = 0; i < x.slots.length; i++) {
+      const slot = x.slots[i] as number;
+      if (slot < 0) continue;
+      const v = x.values[i] as number;
+      total += v;
+      const base = slot * cap;
+      for (let k = 0; k < K; k++)
+        nb[k] = (nb[k] as number) + v * Math.log((mass[base + k] as number) + alpha);
+    }
+    for (let k = 0; k < K; k++) {
+      const ll = (nb[k] as number) - total * Math.log((this.priorClassMass[k] as number) + denom);
+      scores[k] = (scores[k] as number) + beta * ll;
+    }
+    return scores;
+  }
+
+  private learnPrior(x: Vector, y: number): void {
+    const mass = this.priorMass;
+    if (!mass) return;
+    const cap = this.classCap;
+    let total = 0;
+    for (let i = 0; i < x.slots.length; i++) {
+      const v = x.values[i] as number;
+      const j = (x.slots[i] as number) * cap + y;
+      mass[j] = (mass[j] as number) + v;
+      total += v;
+    }
+    this.priorClassMass[y] = (this.priorClassMass[y] as number) + total;
   }
 
   /** One AdaGrad step on the softmax cross-entropy. */
@@ -397,6 +496,12 @@ export class OnlineClassifier {
       calibrationScores: this.calibration.map((c) => c.scores),
       calibrationLabels: Uint16Array.from(this.calibration.map((c) => c.label)),
       rng: this.rng,
+      ...(this.priorMass
+        ? {
+            priorMass: this.priorMass.slice(0, slots * this.classCap),
+            priorClassMass: Float32Array.from(this.priorClassMass),
+          }
+        : {}),
     };
   }
 
@@ -440,6 +545,12 @@ export class OnlineClassifier {
       label: state.calibrationLabels[i] as number,
     }));
     c.rng = state.rng;
+    // A state without the prior (dropped, or saved before it existed) goes on without it.
+    if (state.priorMass && state.priorClassMass) {
+      c.priorMass = new Float32Array(cap);
+      c.priorMass.set(state.priorMass);
+      c.priorClassMass = Float32Array.from(state.priorClassMass);
+    } else c.priorMass = undefined;
     return c;
   }
 }
