@@ -31,9 +31,12 @@ export interface DraftStore {
 export function dexieDraftStore(database: DeskmateDb = db()): DraftStore {
   return {
     get: (id) => database.drafts.get(id),
-    put: async (draft) => {
-      await database.drafts.put(draft);
-    },
+    // Newest change wins: writes may arrive out of order when each keystroke is sent at once.
+    put: (draft) =>
+      database.transaction('rw', database.drafts, async () => {
+        const stored = await database.drafts.get(draft.id);
+        if (!stored || stored.updatedAt <= draft.updatedAt) await database.drafts.put(draft);
+      }),
     forTicket: (ticketHash) => database.drafts.where('ticketHash').equals(ticketHash).toArray(),
   };
 }
@@ -126,7 +129,9 @@ export class DraftSaver {
     writeBackup(toDraft(this.pending));
     this.onStatus({ state: 'pending' });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    // delayMs 0: send now, in this very event; a tab closed a moment later may not run another task.
+    if (this.delayMs === 0) void this.flush();
+    else this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   /**
@@ -144,9 +149,16 @@ export class DraftSaver {
     const job = this.pending;
     if (!job) return this.writing;
     this.pending = undefined;
+    // The write leaves at once (not after the previous one): the store keeps the newest by updatedAt.
+    let written: Promise<void>;
+    try {
+      written = this.store().put(toDraft(job));
+    } catch (error) {
+      written = Promise.reject(error);
+    }
     this.writing = this.writing.then(async () => {
       try {
-        await this.store().put(toDraft(job));
+        await written;
         // Only if no newer change was backed up meanwhile.
         const backup = readBackup(draftId(job.key));
         if (!backup || backup.updatedAt <= job.updatedAt) clearBackup(draftId(job.key));

@@ -33,7 +33,7 @@ describe('drafts', () => {
     const unfinished = new DraftSaver(
       () => {},
       10_000,
-      () => ({ drafts: { put: () => new Promise(() => {}) } }) as never,
+      () => ({ ...dexieDraftStore(database), put: () => new Promise<void>(() => {}) }),
     );
     unfinished.schedule(key, { reply: 'typed just before closing' });
     unfinished.flushOnExit();
@@ -59,6 +59,30 @@ describe('drafts', () => {
     expect(draft?.values).toEqual({ orderNumber: 'A-10517' });
     expect(draft?.suggestionId).toBe('sugg-1');
     expect(statuses.at(-1)).toBe('saved');
+  });
+
+  test('every change is sent at once, and an older write arriving late never replaces a newer one', async () => {
+    const store = dexieDraftStore(database);
+    const sent: string[] = [];
+    const saver = new DraftSaver(
+      () => {},
+      0,
+      () => ({
+        ...store,
+        put: (d) => {
+          sent.push(String(d.values.reply));
+          return store.put(d);
+        },
+      }),
+    );
+    saver.schedule(key, { reply: 'first' });
+    // Sent in the same event, before any timer could run.
+    expect(sent).toEqual(['first']);
+    await saver.flush();
+    const id = draftId(key);
+    await store.put({ id, ...key, values: { reply: 'newer' }, updatedAt: Date.now() + 1000 });
+    await store.put({ id, ...key, values: { reply: 'older, late' }, updatedAt: Date.now() - 1000 });
+    expect((await database.drafts.get(id))?.values).toEqual({ reply: 'newer' });
   });
 
   test('flush writes at once (page hidden or closing)', async () => {
