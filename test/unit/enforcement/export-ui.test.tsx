@@ -1,35 +1,23 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { CorrectionLog } from '@/components/options/CorrectionLog';
 import { EMPTY_FILTER } from '@/components/options/CorrectionLogFilters';
 import { buildDashboard } from '@/lib/metrics/dashboard-data';
 import { corrections, DAY1, events } from '../metrics/seed';
+import { mountEach } from '../mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 const exportButtons = () =>
-  [...host.querySelectorAll('button')].filter((b) => /^Export/.test(b.textContent ?? ''));
+  [...dom.host.querySelectorAll('button')].filter((b) => /^Export/.test(b.textContent ?? ''));
 
 function dashboard(exportAllowed: boolean) {
   const onExportCsv = vi.fn();
   const templates = { modes: {}, owners: {}, auto: { threshold: 0.7, minTickets: 3, promote: true } };
   const data = buildDashboard(events, corrections, templates, [], { days: 0 }, DAY1 + 86_400_000);
   act(() =>
-    root.render(
+    dom.root.render(
       <Dashboard
         filter={{ days: 0 }}
         data={data}
@@ -52,7 +40,7 @@ describe('export buttons follow exportAllowed, with the managed mark', () => {
     expect(buttons.length).toBeGreaterThan(2);
     act(() => buttons[0]?.click());
     expect(onExport).toHaveBeenCalledTimes(1);
-    expect(host.querySelector('[data-testid="export-locked"]')).toBeNull();
+    expect(dom.host.querySelector('[data-testid="export-locked"]')).toBeNull();
   });
 
   test('dashboard: not allowed, every Export CSV is disabled and says it is managed', () => {
@@ -62,14 +50,14 @@ describe('export buttons follow exportAllowed, with the managed mark', () => {
     for (const b of buttons) expect(b.disabled).toBe(true);
     for (const b of buttons) act(() => b.click());
     expect(onExport).not.toHaveBeenCalled();
-    expect(host.querySelector('[data-testid="export-locked"]')?.textContent).toMatch(
+    expect(dom.host.querySelector('[data-testid="export-locked"]')?.textContent).toMatch(
       /Managed by your organization/,
     );
   });
 
   test('correction log: not allowed, the three exports are disabled with the note', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <CorrectionLog
           rows={[]}
           total={0}
@@ -91,6 +79,6 @@ describe('export buttons follow exportAllowed, with the managed mark', () => {
     const buttons = exportButtons();
     expect(buttons).toHaveLength(3);
     for (const b of buttons) expect(b.disabled).toBe(true);
-    expect(host.textContent).toContain('does not allow exporting');
+    expect(dom.host.textContent).toContain('does not allow exporting');
   });
 });

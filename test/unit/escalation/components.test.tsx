@@ -1,23 +1,11 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EdgeCases } from '@/components/escalation/EdgeCases';
 import { EscalationBanner, type EscalationBannerProps } from '@/components/escalation/EscalationBanner';
 import type { EdgeItem, EscalationFlag } from '@/lib/escalation/rules';
+import { mountEach } from '../mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 const legal: EscalationFlag = {
   ruleId: 'legal-threat',
@@ -50,11 +38,11 @@ const model: EscalationFlag = {
 
 function render(props: Partial<EscalationBannerProps> = {}) {
   const all: EscalationBannerProps = { flags: [legal], onEscalate: vi.fn(), onDismiss: vi.fn(), ...props };
-  act(() => root.render(<EscalationBanner {...all} />));
+  act(() => dom.root.render(<EscalationBanner {...all} />));
   return all;
 }
 const button = (name: RegExp) =>
-  [...host.querySelectorAll('button')].find((b) => name.test(b.textContent ?? '')) as HTMLButtonElement;
+  [...dom.host.querySelectorAll('button')].find((b) => name.test(b.textContent ?? '')) as HTMLButtonElement;
 function type(el: HTMLTextAreaElement, value: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
   act(() => {
@@ -66,8 +54,8 @@ function type(el: HTMLTextAreaElement, value: string) {
 describe('EscalationBanner', () => {
   test('shows every reason with severity, source, routing and evidence; critical is an alert', () => {
     render({ flags: [legal, model, angry] });
-    expect(host.querySelector('[role="alert"]')?.textContent).toBe('Needs a human decision: 3 reasons');
-    const items = [...host.querySelectorAll('[data-rule-id]')].map((li) => li.textContent);
+    expect(dom.host.querySelector('[role="alert"]')?.textContent).toBe('Needs a human decision: 3 reasons');
+    const items = [...dom.host.querySelectorAll('[data-rule-id]')].map((li) => li.textContent);
     expect(items[0]).toContain('Critical The customer mentions legal action.');
     expect(items[0]).toContain('Rule: legal-threat · Route to: queue Legal · Legal team · priority urgent');
     expect(items[0]).toContain('my lawyer will call');
@@ -77,18 +65,20 @@ describe('EscalationBanner', () => {
         { ...legal, agreeing: [{ category: 'legal', confidence: 0.81, rationale: 'Threatens to sue.' }] },
       ],
     });
-    expect(host.querySelector('[data-rule-id="legal-threat"]')?.textContent).toContain(
+    expect(dom.host.querySelector('[data-rule-id="legal-threat"]')?.textContent).toContain(
       'The model agrees (81%): Threatens to sue.',
     );
-    expect(host.querySelector('section')?.getAttribute('aria-labelledby')).toBe(host.querySelector('h2')?.id);
+    expect(dom.host.querySelector('section')?.getAttribute('aria-labelledby')).toBe(
+      dom.host.querySelector('h2')?.id,
+    );
   });
 
   test('warnings only: a status, not an alert; nothing at all when there is nothing to say', () => {
     render({ flags: [angry] });
-    expect(host.querySelector('[role="alert"]')).toBeNull();
-    expect(host.querySelector('[role="status"]')?.textContent).toContain('1 reason');
+    expect(dom.host.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.host.querySelector('[role="status"]')?.textContent).toContain('1 reason');
     render({ flags: [], hints: [] });
-    expect(host.innerHTML).toBe('');
+    expect(dom.host.innerHTML).toBe('');
   });
 
   test('hints are listed apart and give no Escalate button', () => {
@@ -96,8 +86,8 @@ describe('EscalationBanner', () => {
       flags: [],
       hints: [{ category: 'legal', confidence: 0.3, evidence: [{ quote: 'court' }], ungrounded: 0 }],
     });
-    expect(host.textContent).toContain('1 hint from the model');
-    expect(host.textContent).toContain('legal (30%)');
+    expect(dom.host.textContent).toContain('1 hint from the model');
+    expect(dom.host.textContent).toContain('legal (30%)');
     expect(button(/Escalate/)).toBeUndefined();
   });
 
@@ -107,9 +97,9 @@ describe('EscalationBanner', () => {
     expect(props.onEscalate).toHaveBeenCalledOnce();
 
     act(() => button(/Dismiss…/).click());
-    const textarea = host.querySelector('textarea') as HTMLTextAreaElement;
+    const textarea = dom.host.querySelector('textarea') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(textarea);
-    expect(host.querySelector(`label[for="${textarea.id}"]`)?.textContent).toBe(
+    expect(dom.host.querySelector(`label[for="${textarea.id}"]`)?.textContent).toBe(
       'Why is no escalation needed?',
     );
     const submit = button(/Dismiss with this reason/);
@@ -123,11 +113,11 @@ describe('EscalationBanner', () => {
 
     act(() => button(/Dismiss…/).click());
     act(() => {
-      host
+      dom.host
         .querySelector('textarea')
         ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
-    expect(host.querySelector('textarea')).toBeNull();
+    expect(dom.host.querySelector('textarea')).toBeNull();
     expect(button(/^Escalate$/)).toBeDefined();
   });
 
@@ -139,7 +129,7 @@ describe('EscalationBanner', () => {
         skipped: [{ target: 'queue', reason: 'this desk page has no such field' }],
       },
     });
-    expect(host.querySelector('[data-testid="escalation-outcome"]')?.textContent).toBe(
+    expect(dom.host.querySelector('[data-testid="escalation-outcome"]')?.textContent).toBe(
       'Escalated. Written to the desk: priority, internal-note. Do by hand: queue (this desk page has no such field).',
     );
     expect(button(/^Escalate$/)).toBeUndefined();
@@ -176,22 +166,22 @@ describe('EdgeCases', () => {
 
   test('groups missing, contradictory and late inputs, with what to ask', () => {
     const onUseQuestion = vi.fn();
-    act(() => root.render(<EdgeCases edges={edges} onUseQuestion={onUseQuestion} />));
-    expect([...host.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+    act(() => dom.root.render(<EdgeCases edges={edges} onUseQuestion={onUseQuestion} />));
+    expect([...dom.host.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
       'Missing',
       'Contradictory',
       'Late or changed',
     ]);
-    expect(host.querySelector('[data-edge-code="required-field"]')?.textContent).toContain(
+    expect(dom.host.querySelector('[data-edge-code="required-field"]')?.textContent).toContain(
       'Ask the customer: What is your order number?',
     );
-    expect(host.querySelector('[data-edge-code="loading"]')?.textContent).toContain('Check: Wait.');
+    expect(dom.host.querySelector('[data-edge-code="loading"]')?.textContent).toContain('Check: Wait.');
     act(() => button(/Use this question/).click());
     expect(onUseQuestion).toHaveBeenCalledWith('What is your order number?');
   });
 
   test('renders nothing without edge cases', () => {
-    act(() => root.render(<EdgeCases edges={[]} />));
-    expect(host.innerHTML).toBe('');
+    act(() => dom.root.render(<EdgeCases edges={[]} />));
+    expect(dom.host.innerHTML).toBe('');
   });
 });

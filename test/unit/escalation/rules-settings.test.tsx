@@ -1,11 +1,9 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EscalationRulesSettings } from '@/components/escalation/EscalationRulesSettings';
 import { DEFAULT_RULES } from '@/lib/escalation/defaults';
 import { ruleProblems } from '@/lib/escalation/rules';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountEach } from '../mount';
 
 describe('ruleProblems', () => {
   test('says where each problem is; duplicates are refused', () => {
@@ -25,17 +23,7 @@ describe('ruleProblems', () => {
 });
 
 describe('EscalationRulesSettings', () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-  });
+  const dom = mountEach();
   const defaults = DEFAULT_RULES.map(({ id, severity, reason }) => ({ id, severity, reason }));
   function edit(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
     const proto =
@@ -49,7 +37,7 @@ describe('EscalationRulesSettings', () => {
   test('validates as you type and saves only valid rules and threshold', () => {
     const onSave = vi.fn();
     act(() =>
-      root.render(
+      dom.root.render(
         <EscalationRulesSettings
           defaults={defaults}
           rules={[]}
@@ -60,19 +48,19 @@ describe('EscalationRulesSettings', () => {
         />,
       ),
     );
-    expect(host.querySelectorAll('tbody tr')).toHaveLength(DEFAULT_RULES.length);
-    const textarea = host.querySelector('textarea') as HTMLTextAreaElement;
-    const save = host.querySelector('button[type="submit"]') as HTMLButtonElement;
+    expect(dom.host.querySelectorAll('tbody tr')).toHaveLength(DEFAULT_RULES.length);
+    const textarea = dom.host.querySelector('textarea') as HTMLTextAreaElement;
+    const save = dom.host.querySelector('button[type="submit"]') as HTMLButtonElement;
     edit(textarea, '{ "id": "press"');
-    expect(host.querySelector('[data-testid="escalation-rules-problems"]')?.textContent).toMatch(
+    expect(dom.host.querySelector('[data-testid="escalation-rules-problems"]')?.textContent).toMatch(
       /Not valid JSON/,
     );
     expect(save.disabled).toBe(true);
     edit(textarea, JSON.stringify({ id: 'vip-requester', enabled: false, severity: 'info', reason: 'off' }));
-    expect(host.querySelector('[data-rule-id="vip-requester"]')?.textContent).toContain('(turned off)');
-    edit(host.querySelector('input[type="number"]') as HTMLInputElement, '1.5');
+    expect(dom.host.querySelector('[data-rule-id="vip-requester"]')?.textContent).toContain('(turned off)');
+    edit(dom.host.querySelector('input[type="number"]') as HTMLInputElement, '1.5');
     expect(save.disabled).toBe(true);
-    edit(host.querySelector('input[type="number"]') as HTMLInputElement, '0.7');
+    edit(dom.host.querySelector('input[type="number"]') as HTMLInputElement, '0.7');
     act(() => save.click());
     expect(onSave).toHaveBeenCalledWith({
       rules: [{ id: 'vip-requester', enabled: false, severity: 'info', reason: 'off' }],
@@ -82,7 +70,7 @@ describe('EscalationRulesSettings', () => {
 
   test('what policy locks is read-only and marked', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <EscalationRulesSettings
           defaults={defaults}
           rules={[]}
@@ -93,8 +81,8 @@ describe('EscalationRulesSettings', () => {
         />,
       ),
     );
-    expect((host.querySelector('textarea') as HTMLTextAreaElement).disabled).toBe(true);
-    expect((host.querySelector('input[type="number"]') as HTMLInputElement).disabled).toBe(false);
-    expect(host.textContent).toContain('Managed by your organization');
+    expect((dom.host.querySelector('textarea') as HTMLTextAreaElement).disabled).toBe(true);
+    expect((dom.host.querySelector('input[type="number"]') as HTMLInputElement).disabled).toBe(false);
+    expect(dom.host.textContent).toContain('Managed by your organization');
   });
 });

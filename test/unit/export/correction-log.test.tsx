@@ -1,22 +1,10 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { CorrectionLog, type CorrectionLogRow } from '@/components/options/CorrectionLog';
 import { EMPTY_FILTER } from '@/components/options/CorrectionLogFilters';
+import { mountEach } from '../mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 const rows: CorrectionLogRow[] = [
   {
@@ -62,18 +50,18 @@ function render(overrides: Partial<Parameters<typeof CorrectionLog>[0]> = {}) {
     onPrune: vi.fn(),
     ...overrides,
   };
-  act(() => root.render(<CorrectionLog {...props} />));
+  act(() => dom.root.render(<CorrectionLog {...props} />));
   return props;
 }
 
 const button = (name: string) =>
-  [...host.querySelectorAll('button')].find((b) =>
+  [...dom.host.querySelectorAll('button')].find((b) =>
     b.textContent?.trim().startsWith(name),
   ) as HTMLButtonElement;
 
 test('shows corrections and agreements, imported rows, and acts through its callbacks', () => {
   const props = render();
-  const table = host.querySelector('[data-testid="correction-log"]')!;
+  const table = dom.host.querySelector('[data-testid="correction-log"]')!;
   expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
   expect(table.textContent).toContain('imported from alice.jsonl');
   expect(table.textContent).toContain('normal (agreed)');
@@ -85,7 +73,7 @@ test('shows corrections and agreements, imported rows, and acts through its call
   expect(props.onForget).toHaveBeenCalledWith('abc');
   act(() => button('Show more').click());
   expect(props.onLoadMore).toHaveBeenCalled();
-  const site = host.querySelector<HTMLSelectElement>('#log-site')!;
+  const site = dom.host.querySelector<HTMLSelectElement>('#log-site')!;
   act(() => {
     site.value = 'demo';
     site.dispatchEvent(new Event('change', { bubbles: true }));
@@ -103,7 +91,7 @@ test('the import preview shows counts and line problems before anything is writt
       problems: [{ line: 4, message: 'agreed: expected boolean' }],
     },
   });
-  const preview = host.querySelector('[data-testid="import-preview"]')!;
+  const preview = dom.host.querySelector('[data-testid="import-preview"]')!;
   expect(preview.textContent).toContain('3 new');
   expect(preview.textContent).toContain('2 already here');
   expect(preview.textContent).toContain('Line 4: agreed: expected boolean');

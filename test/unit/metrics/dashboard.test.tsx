@@ -1,26 +1,14 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { axisDuration, duration, pct } from '@/components/dashboard/format';
 import { DeskmateDb } from '@/lib/db/db';
 import { toCsv } from '@/lib/metrics/csv';
 import { buildDashboard, loadDashboard } from '@/lib/metrics/dashboard-data';
+import { mountEach } from '../mount';
 import { corrections, DAY1, events } from './seed';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 const templates = {
   modes: { triage: 'shadow' as const },
@@ -40,10 +28,10 @@ function render(overrides: Partial<DashboardProps> = {}, locked: string[] = []) 
     onExportCsv: vi.fn(),
     ...overrides,
   };
-  act(() => root.render(<Dashboard {...props} />));
+  act(() => dom.root.render(<Dashboard {...props} />));
   return props;
 }
-const q = (selector: string) => host.querySelector(selector);
+const q = (selector: string) => dom.host.querySelector(selector);
 
 describe('buildDashboard', () => {
   test('period filter counts back from now; readiness stays cumulative', () => {
@@ -74,7 +62,7 @@ describe('loadDashboard', () => {
 describe('Dashboard', () => {
   test('charts are labelled images with a title and description', () => {
     render();
-    const svgs = host.querySelectorAll('svg[role="img"]');
+    const svgs = dom.host.querySelectorAll('svg[role="img"]');
     expect(svgs).toHaveLength(4);
     for (const svg of svgs) {
       expect(svg.querySelector('title')?.textContent).toBeTruthy();
@@ -130,7 +118,7 @@ describe('Dashboard', () => {
 
   test('loading and error states', () => {
     render({ data: undefined, loading: true });
-    expect(host.textContent).toContain('Loading metrics…');
+    expect(dom.host.textContent).toContain('Loading metrics…');
     render({ data: undefined, error: { code: 'storage', message: 'Disk full' } });
     expect(q('[role="alert"]')?.textContent).toContain('Disk full');
   });

@@ -1,24 +1,12 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { PolicyView } from '@/components/options/PolicyView';
 import { SAFE_POLICY } from '@/lib/policy/validate';
 import type { SettingsView } from '@/lib/policy/view';
 import { resolveSettings } from '@/lib/settings/effective';
+import { mountEach } from '../mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 function viewOf(policy: SettingsView['policy'], layer = SAFE_POLICY.layer, user = {}): SettingsView {
   const { settings, sources } = resolveSettings(user, layer);
@@ -39,11 +27,11 @@ test('an invalid policy: the errors are listed as an alert, with the safe defaul
     pending: false,
     missingHostPermissions: [],
   });
-  act(() => root.render(<PolicyView view={view} onGrantHosts={() => {}} />));
-  const alert = host.querySelector('[role="alert"]');
+  act(() => dom.root.render(<PolicyView view={view} onGrantHosts={() => {}} />));
+  const alert = dom.host.querySelector('[role="alert"]');
   expect(alert?.textContent).toContain('settings.provider.kind: Invalid option');
   expect(alert?.textContent).toContain('safe defaults');
-  const row = host.querySelector('tr[data-path="redaction.enabled"]');
+  const row = dom.host.querySelector('tr[data-path="redaction.enabled"]');
   expect(row?.textContent).toContain('Managed by your organization');
 });
 
@@ -61,18 +49,18 @@ test('sources are shown per setting, locked first; missing host access can be gr
     { learning: { enabled: false } },
   );
   const grant = vi.fn();
-  act(() => root.render(<PolicyView view={view} onGrantHosts={grant} />));
-  const rows = [...host.querySelectorAll('tbody tr')];
+  act(() => dom.root.render(<PolicyView view={view} onGrantHosts={grant} />));
+  const rows = [...dom.host.querySelectorAll('tbody tr')];
   expect(rows[0]?.getAttribute('data-path')).toBe('exportAllowed');
-  const text = (path: string) => host.querySelector(`tr[data-path="${path}"]`)?.textContent ?? '';
+  const text = (path: string) => dom.host.querySelector(`tr[data-path="${path}"]`)?.textContent ?? '';
   expect(text('exportAllowed')).toContain('Managed by your organization');
   expect(text('retentionDays')).toContain('Default from your organization');
   expect(text('retentionDays')).toContain('90');
   expect(text('learning.enabled')).toContain('Your setting');
   expect(text('provider.model')).toContain('Built-in default');
-  act(() => host.querySelector('button')?.click());
+  act(() => dom.host.querySelector('button')?.click());
   expect(grant).toHaveBeenCalledWith(['https://desk.corp.example/*']);
-  expect(host.querySelector('[data-testid="policy-missing-hosts"]')?.textContent).toContain(
+  expect(dom.host.querySelector('[data-testid="policy-missing-hosts"]')?.textContent).toContain(
     'runtime_allowed_hosts',
   );
 });

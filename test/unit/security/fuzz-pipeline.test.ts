@@ -38,7 +38,7 @@ const PIECES = [
   '9'.repeat(400),
   '$'.repeat(200),
   '(a+)+$'.repeat(20),
-  '%s %n {{x}} ' + '${x}',
+  '%s %n {{x}} $' + '{x}',
   'A'.repeat(5000),
 ];
 
