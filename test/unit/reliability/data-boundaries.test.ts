@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type TicketContext, ticketText } from '@/lib/context/ticket-context';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/schema';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { runSuggestion } from '@/lib/suggest/pipeline';
 import { BUILTIN_TEMPLATES } from '@/lib/templates/builtin';
 import { type OpenAIServer, startOpenAIServer } from '../../openai-server/server';
+import { remoteSettings } from '../../openai-server/settings';
 import { loadFixture } from '../sites/fixture';
 
 /**
@@ -96,16 +97,7 @@ let server: OpenAIServer;
 let settings: Settings;
 beforeAll(async () => {
   server = await startOpenAIServer();
-  settings = {
-    ...DEFAULT_SETTINGS,
-    provider: {
-      ...DEFAULT_SETTINGS.provider,
-      kind: 'openai',
-      baseUrl: server.baseUrl,
-      apiKey: 'sk-test',
-      maxRetries: 0,
-    },
-  };
+  settings = remoteSettings(server.baseUrl);
 });
 afterAll(() => server.close());
 

@@ -4,9 +4,10 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TicketContext } from '@/lib/context/ticket-context';
 import { DeskmateError, type ErrorCode } from '@/lib/messaging/envelope';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/schema';
 import { runSuggestion } from '@/lib/suggest/pipeline';
 import { type Fault, type OpenAIServer, startOpenAIServer } from '../../openai-server/server';
+import { remoteSettings } from '../../openai-server/settings';
 
 /**
  * Every provider failure mode, injected by the local OpenAI-protocol server and seen through the real
@@ -154,17 +155,7 @@ function inject(...faults: Fault[]) {
 const figures = { faults: 0, clearMessages: 0, recovered: 0, crashes: 0, partialResults: 0 };
 
 function settingsFor(baseUrl: string, timeoutMs = 20_000): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    provider: {
-      ...DEFAULT_SETTINGS.provider,
-      kind: 'openai',
-      baseUrl,
-      model: 'gpt-4.1-mini',
-      timeoutMs,
-      maxRetries: 1,
-    },
-  };
+  return remoteSettings(baseUrl, { model: 'gpt-4.1-mini', timeoutMs, maxRetries: 1 });
 }
 
 beforeAll(async () => {

@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ExampleSource } from '../../../lib/engine/ports';
 import { DeskmateError } from '../../../lib/messaging/envelope';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import type { Settings } from '../../../lib/settings/schema';
 import { runSuggestion } from '../../../lib/suggest/pipeline';
 import { type OpenAIServer, startOpenAIServer } from '../../openai-server/server';
+import { remoteSettings } from '../../openai-server/settings';
 import { demoContext } from './demo-context';
 
 let server: OpenAIServer;
@@ -13,17 +14,7 @@ let settings: Settings;
 
 beforeAll(async () => {
   server = await startOpenAIServer({ apiKey: 'sk-test', models: ['gpt-4.1-mini'] });
-  settings = {
-    ...DEFAULT_SETTINGS,
-    provider: {
-      ...DEFAULT_SETTINGS.provider,
-      kind: 'openai',
-      baseUrl: server.baseUrl,
-      apiKey: 'sk-test',
-      maxRetries: 0,
-      timeoutMs: 2000,
-    },
-  };
+  settings = remoteSettings(server.baseUrl, { timeoutMs: 2000 });
 });
 afterAll(() => server.close());
 beforeEach(() => {

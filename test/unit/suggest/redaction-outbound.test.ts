@@ -2,11 +2,12 @@
 // Data boundaries, end to end: every demo ticket through every template via the real pipeline and SDK;
 // every request body the endpoint receives is checked for raw personal data.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import type { Settings } from '../../../lib/settings/schema';
 import { runSuggestion } from '../../../lib/suggest/pipeline';
 import { BUILTIN_TEMPLATES } from '../../../lib/templates/builtin';
 import tickets from '../../demo-desk/tickets.json';
 import { type OpenAIServer, startOpenAIServer } from '../../openai-server/server';
+import { remoteSettings } from '../../openai-server/settings';
 import { DEMO_TICKET_IDS, demoContext } from './demo-context';
 
 let server: OpenAIServer;
@@ -14,16 +15,7 @@ let settings: Settings;
 
 beforeAll(async () => {
   server = await startOpenAIServer();
-  settings = {
-    ...DEFAULT_SETTINGS,
-    provider: {
-      ...DEFAULT_SETTINGS.provider,
-      kind: 'openai',
-      baseUrl: server.baseUrl,
-      apiKey: 'sk-test',
-      maxRetries: 0,
-    },
-  };
+  settings = remoteSettings(server.baseUrl);
 });
 afterAll(() => server.close());
 
