@@ -178,9 +178,13 @@ function whenParsed(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     }
     answer();
     dock ??= createDock(document, adapter.id);
+    if (!initial) {
+      watch(); // after a navigation the caller's refresh() reads and reports the change
+      return;
+    }
     performance.mark('deskmate:docked', { detail: { site: adapter.id } });
     const result = read();
-    if (initial && result.ok) last = result.context;
+    if (result.ok) last = result.context;
     watch();
     performance.mark('deskmate:ready', { detail: { site: adapter.id, extracted: result.ok } });
   };
