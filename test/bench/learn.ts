@@ -5,18 +5,23 @@
  *
  *   npm run bench:learn     # the three runs of the README (../shared/datasets, or DESKMATE_DATASETS)
  *   npm run bench:learn -- --file ../shared/datasets/x.csv --text instruction --label category
- *     [--holdout 1000] [--seed 1] [--threshold 0.85] [--checkpoints 50,200,1000,3000]
+ *     [--holdout 800] [--seed 1] [--threshold 0.85] [--checkpoints 50,200,1000,3000] [--baseline]
+ *   npm run bench:learn -- ... --write-split /tmp/split.jsonl   # the shuffled rows and their part, then stop
  *
  * Rows are shuffled with a fixed seed (the files are sorted by label). The last `--holdout` rows are
  * never learned from: at each checkpoint, accuracy, coverage and precision are measured on that
  * held-out tail, the same protocol as a model trained offline on the first N rows and tested on the
  * rest. The prequential accuracy (predict-then-learn, on the stream itself) is printed beside it.
+ * The holdout is at most half the rows (it_service has 3,805: `--holdout 1800` leaves 2,005 to learn from).
+ *
+ * `--write-split` writes the shuffled rows as JSON lines ({text, label, part: "stream" | "holdout"}, in
+ * stream order) and stops: test/bench/offline-reference.py trains scikit-learn on exactly these rows.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError } from '../../lib/learner/calibration';
-import { OnlineClassifier } from '../../lib/learner/classifier';
+import { type ClassifierOptions, OnlineClassifier } from '../../lib/learner/classifier';
 import { featurize } from '../../lib/learner/features';
 import { DEFAULT_ABSTAIN_THRESHOLD } from '../../lib/learner/registry';
 import { machineLine } from './common';
@@ -33,8 +38,11 @@ const { values: args } = parseArgs({
     replay: { type: 'string' },
     lr: { type: 'string' },
     kinds: { type: 'string' },
+    /** Any other classifier option as JSON, e.g. '{"averaging":false}' (for experiments). */
+    options: { type: 'string' },
     /** Also train the offline reference at each checkpoint (slow: seconds per checkpoint). */
     baseline: { type: 'boolean', default: false },
+    'write-split': { type: 'string' },
   },
 });
 
@@ -142,9 +150,20 @@ async function bench(run: Run): Promise<void> {
     rows.push({ text: textCols.map(get).join('\n'), label });
   }
   shuffle(rows, Number(args.seed));
-  const holdoutSize = Math.min(Number(args.holdout), Math.floor(rows.length / 3));
-  const holdout = rows.slice(rows.length - holdoutSize).map((r) => ({ ...r, bag: featurize(r.text) }));
+  const holdoutSize = Math.min(Number(args.holdout), Math.floor(rows.length / 2));
   const stream = rows.slice(0, rows.length - holdoutSize);
+  if (args['write-split']) {
+    const part = (i: number) => (i < stream.length ? 'stream' : 'holdout');
+    writeFileSync(
+      args['write-split'],
+      rows.map((r, i) => `${JSON.stringify({ text: r.text, label: r.label, part: part(i) })}\n`).join(''),
+    );
+    console.log(
+      `wrote ${rows.length} rows (stream ${stream.length}, holdout ${holdoutSize}) to ${args['write-split']}`,
+    );
+    return;
+  }
+  const holdout = rows.slice(rows.length - holdoutSize).map((r) => ({ ...r, bag: featurize(r.text) }));
   const threshold = Number(args.threshold);
   const checkpoints = args
     .checkpoints!.split(',')
@@ -162,6 +181,7 @@ async function bench(run: Run): Promise<void> {
     ...(args.replay ? { replay: Number(args.replay) } : {}),
     ...(args.lr ? { learningRate: Number(args.lr) } : {}),
     ...(args.kinds ? { kindWeights: args.kinds.split(',').map(Number) as [number, number, number] } : {}),
+    ...(args.options ? (JSON.parse(args.options) as Partial<ClassifierOptions>) : {}),
   });
   let updateMs = 0;
   let predictMs = 0;

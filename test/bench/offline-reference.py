@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""Offline reference for the learning benchmark: scikit-learn TF-IDF + logistic regression.
+
+A measurement script only (not part of the extension). It trains scikit-learn's TfidfVectorizer +
+LogisticRegression on exactly the rows the online learner learns from in test/bench/learn.ts, and tests
+on the same held-out tail, so the two can be compared row for row:
+
+  - for each seed, learn.ts is asked for its split (`--write-split`: the CSV parsed and shuffled by the
+    same code as the benchmark, written as JSON lines to a temporary file); nothing here re-implements
+    the CSV parsing or the shuffle, so the rows and their order are the benchmark's own;
+  - at each checkpoint N, every configuration is fitted on the first N stream rows and scored on the
+    holdout: accuracy, and the largest coverage a confidence threshold (max predict_proba) can reach
+    with precision >= 0.95 (as learn.ts's "cov@prec.95");
+  - figures are printed per seed, then as mean and standard deviation over the seeds.
+
+Usage (from the repository root; Debian's python3-sklearn, hence /usr/bin/python3):
+
+  /usr/bin/python3 test/bench/offline-reference.py \\
+      --file ../shared/datasets/it_service_all_tickets_processed_improved_v3.csv \\
+      --text Document --label Topic_group [--seeds 1,2,3,4,5] [--holdout 800] \\
+      [--checkpoints 200,1000,3000]
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+# name -> (vectorizer arguments, logistic regression arguments). "default" is the issue's wording
+# ("TF-IDF + logistic regression"): scikit-learn's defaults (word unigrams, C = 1, L2).
+CONFIGS = {
+    "default (1-grams, C=1)": ({}, {}),
+    "1-grams, C=10": ({}, {"C": 10}),
+    "sublinear 1-grams, C=10": ({"sublinear_tf": True}, {"C": 10}),
+    "1-2-grams, C=1": ({"ngram_range": (1, 2)}, {}),
+    "sublinear 1-2-grams, C=10": ({"ngram_range": (1, 2), "sublinear_tf": True}, {"C": 10}),
+    "sublinear 1-2-grams, C=10, balanced": (
+        {"ngram_range": (1, 2), "sublinear_tf": True},
+        {"C": 10, "class_weight": "balanced"},
+    ),
+}
+
+
+def coverage_at_precision(confidences, correct, target=0.95):
+    """Largest share of rows a confidence threshold can keep with precision >= target."""
+    order = sorted(range(len(correct)), key=lambda i: -confidences[i])
+    hits = 0
+    best = 0
+    for rank, i in enumerate(order, start=1):
+        hits += 1 if correct[i] else 0
+        if hits / rank >= target:
+            best = rank
+    return best / len(correct)
+
+
+def split_for(args, seed):
+    """The benchmark's own split for this seed, via learn.ts --write-split."""
+    with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+        path = tmp.name
+    try:
+        subprocess.run(
+            [
+                "npx", "tsx", "test/bench/learn.ts",
+                "--file", args.file, "--text", args.text, "--label", args.label,
+                "--seed", str(seed), "--holdout", str(args.holdout), "--write-split", path,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+    finally:
+        os.unlink(path)
+    stream = [r for r in rows if r["part"] == "stream"]
+    holdout = [r for r in rows if r["part"] == "holdout"]
+    return stream, holdout
+
+
+def evaluate(train, test, vec_args, lr_args):
+    vectorizer = TfidfVectorizer(**vec_args)
+    x_train = vectorizer.fit_transform([r["text"] for r in train])
+    model = LogisticRegression(max_iter=2000, **lr_args)
+    model.fit(x_train, [r["label"] for r in train])
+    proba = model.predict_proba(vectorizer.transform([r["text"] for r in test]))
+    best = proba.argmax(axis=1)
+    predicted = model.classes_[best]
+    correct = [p == r["label"] for p, r in zip(predicted, test)]
+    confidences = proba.max(axis=1).tolist()
+    return sum(correct) / len(correct), coverage_at_precision(confidences, correct)
+
+
+def spread(values):
+    mean = statistics.fmean(values)
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{mean:.3f} ± {sd:.3f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", required=True)
+    parser.add_argument("--text", required=True)
+    parser.add_argument("--label", required=True)
+    parser.add_argument("--seeds", default="1")
+    parser.add_argument("--holdout", type=int, default=800)
+    parser.add_argument("--checkpoints", default="200,1000,3000")
+    args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",")]
+    checkpoints = [int(n) for n in args.checkpoints.split(",")]
+    print(
+        f"scikit-learn {sklearn.__version__}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores · {args.file} · label {args.label} · seeds {args.seeds}"
+    )
+    # results[config][n] -> list of (accuracy, coverage at 95 % precision), one per seed
+    results = {name: {n: [] for n in checkpoints} for name in CONFIGS}
+    for seed in seeds:
+        stream, holdout = split_for(args, seed)
+        print(f"seed {seed}: stream {len(stream)}, holdout {len(holdout)}")
+        for n in checkpoints:
+            if n > len(stream):
+                continue
+            for name, (vec_args, lr_args) in CONFIGS.items():
+                acc, cov = evaluate(stream[:n], holdout, vec_args, lr_args)
+                results[name][n].append((acc, cov))
+                print(f"  {n:>5}  {name:<38} accuracy {acc:.3f}  coverage@prec.95 {cov:.3f}")
+        sys.stdout.flush()
+    print(f"\nMean ± standard deviation over {len(seeds)} seed(s):")
+    print(f"{'configuration':<38} | " + " | ".join(f"acc @ {n:<5}  cov95 @ {n:<5}" for n in checkpoints))
+    for name in CONFIGS:
+        cells = []
+        for n in checkpoints:
+            runs = results[name][n]
+            if not runs:
+                cells.append(f"{'-':^29}")
+                continue
+            cells.append(f"{spread([a for a, _ in runs])}  {spread([c for _, c in runs])}")
+        print(f"{name:<38} | " + " | ".join(cells))
+
+
+if __name__ == "__main__":
+    main()
