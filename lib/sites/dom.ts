@@ -6,9 +6,10 @@ export function first<E extends Element = Element>(
   root: ParentNode,
   selectors: readonly string[],
 ): E | undefined {
-  for (const selector of selectors) {
+  // Indexed loops: these run thousands of times in a page's first read, before the JIT has warmed up.
+  for (let i = 0; i < selectors.length; i++) {
     try {
-      const found = root.querySelector<E>(selector);
+      const found = root.querySelector<E>(selectors[i]!);
       if (found) return found;
     } catch {
       // An invalid selector (a desk-specific pseudo-class, a typo in admin config) is a miss, not a crash.
@@ -18,10 +19,10 @@ export function first<E extends Element = Element>(
 }
 
 export function all<E extends Element = Element>(root: ParentNode, selectors: readonly string[]): E[] {
-  for (const selector of selectors) {
+  for (let i = 0; i < selectors.length; i++) {
     try {
-      const found = root.querySelectorAll<E>(selector);
-      if (found.length > 0) return [...found];
+      const found = root.querySelectorAll<E>(selectors[i]!);
+      if (found.length > 0) return Array.prototype.slice.call(found);
     } catch {
       // see first()
     }
@@ -38,8 +39,10 @@ export function textOf(el: Element | undefined | null): string | undefined {
       : el instanceof HTMLSelectElement
         ? (el.selectedOptions[0]?.textContent ?? el.value)
         : blockText(el);
+  // A single space does not match (it would be replaced by itself), so text without runs of blanks
+  // is not copied: this runs for every message of a 1,000-message thread inside the page's load.
   const text = raw
-    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/[ \t\u00a0]{2,}|[\t\u00a0]/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
   return text || undefined;
@@ -52,6 +55,9 @@ const BLOCK = /^(P|DIV|LI|UL|OL|TR|H[1-6]|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|
  * innerText forces layout, which is slow on a 1,000-message thread and missing in test DOMs.
  */
 export function blockText(el: Element): string {
+  // Plain text (the usual message body): one native call instead of a walk that makes a JS wrapper
+  // for every child node, which is most of a cold first read of a long thread.
+  if (el.childElementCount === 0) return el.textContent ?? '';
   const parts: string[] = [];
   // Iterative walk: a hostile or broken page can nest thousands of levels deep, which would overflow
   // the stack of a recursive one. The stack holds nodes to visit, or a string to emit after a block.

@@ -37,11 +37,15 @@ export interface TicketParts {
 
 const clip = (s: string | undefined, max: number) => (s && s.length > max ? `${s.slice(0, max)}…` : s);
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /**
  * Lone UTF-16 surrogates (a desk cutting a string mid-emoji) are invalid in JSON consumers and
  * prompts; replace them so one bad character cannot break the whole context.
  */
 export function cleanText(s: string): string {
+  // Most text has no surrogates at all: one quick scan instead of the look-around replace below.
+  if (!SURROGATE.test(s)) return s;
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
@@ -73,9 +77,11 @@ export function finish(site: string, url: URL, parts: TicketParts): ReadResult {
   let clipped = 0;
   messages = messages.map((m) => {
     const text = cleanText(m.text);
-    if (text.length <= LIMITS.messageChars) return { ...m, text, author: cleanText(m.author) };
+    const author = cleanText(m.author);
+    if (text.length <= LIMITS.messageChars)
+      return text === m.text && author === m.author ? m : { ...m, text, author };
     clipped++;
-    return { ...m, author: cleanText(m.author), text: `${text.slice(0, LIMITS.messageChars)}…` };
+    return { ...m, author, text: `${text.slice(0, LIMITS.messageChars)}…` };
   });
   if (clipped > 0) {
     unreadable.push({
