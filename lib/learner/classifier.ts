@@ -37,6 +37,15 @@ export interface ClassifierOptions {
   priorSmoothing: number;
   /** After this many updates the prior no longer matters: it is dropped (state stays compact). */
   priorUntil: number;
+  /**
+   * L2 penalty. A sparse step only touches the weights of the example's features, so the penalty is
+   * applied there, divided by the feature's document frequency: a feature then gets about the same
+   * shrinkage in total whether it is in 5 tickets or 500, as with batch L2 (a plain per-touch penalty
+   * held frequent features back most and gained half as much). Without it the weights of a few
+   * distinctive words keep growing and the model over-fits overlapping classes (it_service at 1,000
+   * corrections: 0.749 -> 0.775, mean of 5 seeds; see README).
+   */
+  l2: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -49,6 +58,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   priorWeight: 500,
   priorSmoothing: 0.01,
   priorUntil: 400,
+  l2: 0.03,
 };
 
 /** A prediction over the classes allowed: best class, its calibrated probability, every probability. */
@@ -418,17 +428,20 @@ export class OnlineClassifier {
     }
     for (let k = 0; k < K; k++) grad[k] = (grad[k] as number) / sum - (k === y ? 1 : 0);
     const lr = this.options.learningRate;
+    const l2 = this.options.l2;
     const cap = this.classCap;
     for (let i = 0; i < x.slots.length; i++) {
       const slot = x.slots[i] as number;
       const v = x.values[i] as number;
       const base = slot * cap;
+      const decay = l2 / Math.max(1, this.df[slot] as number);
       for (let k = 0; k < K; k++) {
-        const g = (grad[k] as number) * v;
+        const j = base + k;
+        const g = (grad[k] as number) * v + decay * (this.weights[j] as number);
         if (g === 0) continue;
-        const gs = (this.gradSq[base + k] as number) + g * g;
-        this.gradSq[base + k] = gs;
-        this.weights[base + k] = (this.weights[base + k] as number) - (lr * g) / (Math.sqrt(gs) + EPS);
+        const gs = (this.gradSq[j] as number) + g * g;
+        this.gradSq[j] = gs;
+        this.weights[j] = (this.weights[j] as number) - (lr * g) / (Math.sqrt(gs) + EPS);
       }
     }
     for (let k = 0; k < K; k++) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DeskmateDb } from '@/lib/db/db';
 import { expectedCalibrationError, fitTemperature } from '@/lib/learner/calibration';
-import { OnlineClassifier } from '@/lib/learner/classifier';
+import { DEFAULT_CLASSIFIER_OPTIONS, OnlineClassifier } from '@/lib/learner/classifier';
 import { crossCheck, crossCheckFields } from '@/lib/learner/cross-check';
 import { featurize } from '@/lib/learner/features';
 import { LocalLearner } from '@/lib/learner/registry';
@@ -105,6 +105,29 @@ describe('OnlineClassifier', () => {
     expect(meanConfidence).toBeLessThan(accuracy + 0.03);
     expect(accuracy - meanConfidence).toBeLessThan(0.1);
     expect(expectedCalibrationError(outcomes)).toBeLessThan(0.12);
+  });
+
+  test('L2 keeps the weights small on separable data, rare features included', () => {
+    const train = (l2: number) => {
+      const c = new OnlineClassifier({ l2 });
+      for (let i = 0; i < 600; i++) {
+        const { text, label } = sample(i);
+        c.update(i % 50 === 0 ? `${text} rareword${i}` : text, label);
+      }
+      return c;
+    };
+    const norm = (c: OnlineClassifier) => Math.hypot(...c.toState().weights);
+    const free = train(0);
+    const penalised = train(DEFAULT_CLASSIFIER_OPTIONS.l2);
+    // Without a penalty the weights of separable data keep growing; with it they stay well below.
+    expect(norm(penalised)).toBeLessThan(0.7 * norm(free));
+    // And it still learns the toy set.
+    let correct = 0;
+    for (let i = 1000; i < 1200; i++) {
+      const { text, label } = sample(i);
+      if (penalised.predict(text)?.label === label) correct++;
+    }
+    expect(correct / 200).toBeGreaterThan(0.95);
   });
 
   test('temperature fit recovers an over-confident scale', () => {
