@@ -14,11 +14,18 @@
  * rest. The prequential accuracy (predict-then-learn, on the stream itself) is printed beside it.
  * The holdout is at most half the rows (it_service has 3,805: `--holdout 1800` leaves 2,005 to learn from).
  *
+ * `--baseline` adds scikit-learn's TF-IDF + logistic regression fitted offline on the same first N rows
+ * (test/bench/offline-reference.py; needs Debian's python3-sklearn, or PYTHON=<a python with it>).
+ *
  * `--write-split` writes the shuffled rows as JSON lines ({text, label, part: "stream" | "holdout"}, in
  * stream order) and stops: test/bench/offline-reference.py trains scikit-learn on exactly these rows.
  */
-import { createReadStream, existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError } from '../../lib/learner/calibration';
 import { type ClassifierOptions, OnlineClassifier } from '../../lib/learner/classifier';
@@ -40,7 +47,7 @@ const { values: args } = parseArgs({
     kinds: { type: 'string' },
     /** Any other classifier option as JSON, e.g. '{"averaging":false}' (for experiments). */
     options: { type: 'string' },
-    /** Also train the offline reference at each checkpoint (slow: seconds per checkpoint). */
+    /** Also fit scikit-learn's TF-IDF + LR at each checkpoint (test/bench/offline-reference.py; slow). */
     baseline: { type: 'boolean', default: false },
     'write-split': { type: 'string' },
   },
@@ -153,11 +160,7 @@ async function bench(run: Run): Promise<void> {
   const holdoutSize = Math.min(Number(args.holdout), Math.floor(rows.length / 2));
   const stream = rows.slice(0, rows.length - holdoutSize);
   if (args['write-split']) {
-    const part = (i: number) => (i < stream.length ? 'stream' : 'holdout');
-    writeFileSync(
-      args['write-split'],
-      rows.map((r, i) => `${JSON.stringify({ text: r.text, label: r.label, part: part(i) })}\n`).join(''),
-    );
+    writeSplit(args['write-split'], rows, stream.length);
     console.log(
       `wrote ${rows.length} rows (stream ${stream.length}, holdout ${holdoutSize}) to ${args['write-split']}`,
     );
@@ -170,11 +173,12 @@ async function bench(run: Run): Promise<void> {
     .map(Number)
     .filter((n) => n <= stream.length);
   const classes = new Set(rows.map((r) => r.label)).size;
+  const reference = args.baseline ? sklearnReference(rows, stream.length, checkpoints) : undefined;
   console.log(
     `${run.file} · label ${run.label} (${classes} classes) · ${rows.length} rows · stream ${stream.length}, held-out tail ${holdoutSize} · threshold ${threshold}`,
   );
   console.log(
-    'corrections | held-out acc | offline TF-IDF+LR | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update wall / CPU | ms/predict wall / CPU',
+    'corrections | held-out acc | sklearn TF-IDF+LR default / best (cov@prec.95) | coverage@thr | precision@thr | cov@prec.95 | ECE   | prequential acc (last 100) | ms/update wall / CPU | ms/predict wall / CPU',
   );
 
   const learner = new OnlineClassifier({
@@ -226,7 +230,7 @@ async function bench(run: Run): Promise<void> {
       [
         String(n + 1).padStart(11),
         f(correct / outcomes.length).padStart(12),
-        (args.baseline ? f(offlineBaseline(stream.slice(0, n + 1), holdout)) : '  -  ').padStart(17),
+        referenceCell(reference, n + 1).padStart(47),
         f(kept.length / outcomes.length).padStart(12),
         (kept.length ? f(keptCorrect / kept.length) : '  -  ').padStart(13),
         f(best / outcomes.length).padStart(11),
@@ -243,85 +247,52 @@ async function bench(run: Run): Promise<void> {
   );
 }
 
+/** Offline references per checkpoint: name -> corrections -> [accuracy, coverage at 95 % precision]. */
+type Reference = Record<string, Record<string, [number, number]>>;
+
 /**
- * The reference the issue names: TF-IDF (word unigrams, smoothed IDF, L2 norm, as scikit-learn's
- * TfidfVectorizer) + multinomial logistic regression (L2, C = 1) trained offline, 40 AdaGrad epochs,
- * on exactly the first n rows the learner saw; accuracy on the same held-out tail.
+ * The reference the issue names, TF-IDF + logistic regression trained offline on the same first N
+ * rows, from scikit-learn itself (test/bench/offline-reference.py, Debian's python3-sklearn): the split
+ * is written to a temporary file and the script fits each of its settings at each checkpoint.
  */
-function offlineBaseline(
-  train: { text: string; label: string }[],
-  test: { text: string; label: string }[],
-): number {
-  const vocab = new Map<string, number>();
-  const tokens = (t: string) => t.toLowerCase().match(/\b\w\w+\b/gu) ?? [];
-  const df: number[] = [];
-  const docs = train.map((r) => {
-    const counts = new Map<number, number>();
-    for (const w of tokens(r.text)) {
-      let id = vocab.get(w);
-      if (id === undefined) {
-        id = vocab.size;
-        vocab.set(w, id);
-        df.push(0);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const id of counts.keys()) df[id] = (df[id] as number) + 1;
-    return counts;
-  });
-  const idf = df.map((d) => Math.log((1 + train.length) / (1 + d)) + 1);
-  const vec = (counts: Map<number, number>) => {
-    const out: [number, number][] = [...counts].map(([id, c]) => [id, c * (idf[id] as number)]);
-    const norm = Math.sqrt(out.reduce((s, [, v]) => s + v * v, 0)) || 1;
-    return out.map(([id, v]) => [id, v / norm] as [number, number]);
-  };
-  const labels = [...new Set(train.map((r) => r.label))];
-  const K = labels.length;
-  const V = vocab.size;
-  const W = new Float64Array(V * K);
-  const G = new Float64Array(V * K);
-  const b = new Float64Array(K);
-  const X = docs.map(vec);
-  const Y = train.map((r) => labels.indexOf(r.label));
-  const lambda = 1 / train.length;
-  const scores = (x: [number, number][]) => {
-    const s = Float64Array.from(b);
-    for (const [id, v] of x)
-      for (let k = 0; k < K; k++) s[k] = (s[k] as number) + v * (W[id * K + k] as number);
-    return s;
-  };
-  for (let epoch = 0; epoch < 40; epoch++) {
-    for (let i = 0; i < X.length; i++) {
-      const x = X[i] as [number, number][];
-      const s = scores(x);
-      const max = Math.max(...s);
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += Math.exp((s[k] as number) - max);
-      for (let k = 0; k < K; k++) {
-        const g = Math.exp((s[k] as number) - max) / sum - (k === Y[i] ? 1 : 0);
-        b[k] = (b[k] as number) - 0.1 * g;
-        for (const [id, v] of x) {
-          const j = id * K + k;
-          const grad = g * v + lambda * (W[j] as number);
-          G[j] = (G[j] as number) + grad * grad;
-          W[j] = (W[j] as number) - (0.5 * grad) / (Math.sqrt(G[j] as number) + 1e-8);
-        }
-      }
-    }
+function sklearnReference(
+  rows: { text: string; label: string }[],
+  streamSize: number,
+  checkpoints: number[],
+): Reference {
+  const dir = mkdtempSync(join(tmpdir(), 'deskmate-learn-'));
+  const split = join(dir, 'split.jsonl');
+  try {
+    writeSplit(split, rows, streamSize);
+    const script = fileURLToPath(new URL('./offline-reference.py', import.meta.url));
+    const out = execFileSync(
+      process.env.PYTHON ?? '/usr/bin/python3',
+      [script, '--split', split, '--json', '--checkpoints', checkpoints.join(',')],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    return JSON.parse(out) as Reference;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  let correct = 0;
-  for (const r of test) {
-    const counts = new Map<number, number>();
-    for (const w of tokens(r.text)) {
-      const id = vocab.get(w);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    const s = scores(vec(counts));
-    let best = 0;
-    for (let k = 1; k < K; k++) if ((s[k] as number) > (s[best] as number)) best = k;
-    if (labels[best] === r.label) correct++;
-  }
-  return correct / test.length;
+}
+
+function writeSplit(path: string, rows: { text: string; label: string }[], streamSize: number): void {
+  const part = (i: number) => (i < streamSize ? 'stream' : 'holdout');
+  writeFileSync(
+    path,
+    rows.map((r, i) => `${JSON.stringify({ text: r.text, label: r.label, part: part(i) })}\n`).join(''),
+  );
+}
+
+/** "default / best (the best one's coverage at 95 % precision)" at n corrections. */
+function referenceCell(reference: Reference | undefined, n: number): string {
+  const runs = Object.values(reference ?? {})
+    .map((byN) => byN[String(n)])
+    .filter((run): run is [number, number] => run !== undefined);
+  const [defaults] = runs; // the script lists scikit-learn's defaults first
+  if (!defaults) return '  -  ';
+  const best = runs.reduce((a, b) => (b[0] > a[0] ? b : a));
+  return `${defaults[0].toFixed(3)} / ${best[0].toFixed(3)} (${best[1].toFixed(2)})`;
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {

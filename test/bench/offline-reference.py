@@ -13,12 +13,17 @@ on the same held-out tail, so the two can be compared row for row:
     with precision >= 0.95 (as learn.ts's "cov@prec.95");
   - figures are printed per seed, then as mean and standard deviation over the seeds.
 
+learn.ts --baseline runs this script itself on its split (`--split <jsonl> --json`) and prints the
+default configuration and the best of them beside the online learner. "Best" is chosen on the holdout
+itself, so it is an optimistic reference.
+
 Usage (from the repository root; Debian's python3-sklearn, hence /usr/bin/python3):
 
   /usr/bin/python3 test/bench/offline-reference.py \\
       --file ../shared/datasets/it_service_all_tickets_processed_improved_v3.csv \\
       --text Document --label Topic_group [--seeds 1,2,3,4,5] [--holdout 800] \\
       [--checkpoints 200,1000,3000]
+  /usr/bin/python3 test/bench/offline-reference.py --split /tmp/split.jsonl --json   # one given split
 """
 
 import argparse
@@ -61,8 +66,16 @@ def coverage_at_precision(confidences, correct, target=0.95):
     return best / len(correct)
 
 
+def read_split(path):
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return [r for r in rows if r["part"] == "stream"], [r for r in rows if r["part"] == "holdout"]
+
+
 def split_for(args, seed):
     """The benchmark's own split for this seed, via learn.ts --write-split."""
+    if args.split:
+        return read_split(args.split)
     with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
         path = tmp.name
     try:
@@ -75,13 +88,9 @@ def split_for(args, seed):
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        with open(path, encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f]
+        return read_split(path)
     finally:
         os.unlink(path)
-    stream = [r for r in rows if r["part"] == "stream"]
-    holdout = [r for r in rows if r["part"] == "holdout"]
-    return stream, holdout
 
 
 def evaluate(train, test, vec_args, lr_args):
@@ -105,16 +114,21 @@ def spread(values):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", required=True)
-    parser.add_argument("--text", required=True)
-    parser.add_argument("--label", required=True)
+    parser.add_argument("--file")
+    parser.add_argument("--text")
+    parser.add_argument("--label")
+    parser.add_argument("--split", help="a split written by learn.ts --write-split (then no --file)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object only")
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--holdout", type=int, default=800)
     parser.add_argument("--checkpoints", default="200,1000,3000")
     args = parser.parse_args()
-    seeds = [int(s) for s in args.seeds.split(",")]
+    if not args.split and not (args.file and args.text and args.label):
+        parser.error("give --file, --text and --label, or --split")
+    seeds = [0] if args.split else [int(s) for s in args.seeds.split(",")]
     checkpoints = [int(n) for n in args.checkpoints.split(",")]
-    print(
+    log = (lambda *a, **k: None) if args.json else print
+    log(
         f"scikit-learn {sklearn.__version__}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores · {args.file} · label {args.label} · seeds {args.seeds}"
     )
@@ -122,15 +136,18 @@ def main():
     results = {name: {n: [] for n in checkpoints} for name in CONFIGS}
     for seed in seeds:
         stream, holdout = split_for(args, seed)
-        print(f"seed {seed}: stream {len(stream)}, holdout {len(holdout)}")
+        log(f"seed {seed}: stream {len(stream)}, holdout {len(holdout)}")
         for n in checkpoints:
             if n > len(stream):
                 continue
             for name, (vec_args, lr_args) in CONFIGS.items():
                 acc, cov = evaluate(stream[:n], holdout, vec_args, lr_args)
                 results[name][n].append((acc, cov))
-                print(f"  {n:>5}  {name:<38} accuracy {acc:.3f}  coverage@prec.95 {cov:.3f}")
+                log(f"  {n:>5}  {name:<38} accuracy {acc:.3f}  coverage@prec.95 {cov:.3f}")
         sys.stdout.flush()
+    if args.json:
+        print(json.dumps({name: {n: runs[0] for n, runs in by_n.items() if runs} for name, by_n in results.items()}))
+        return
     print(f"\nMean ± standard deviation over {len(seeds)} seed(s):")
     print(f"{'configuration':<38} | " + " | ".join(f"acc @ {n:<5}  cov95 @ {n:<5}" for n in checkpoints))
     for name in CONFIGS:
