@@ -38,19 +38,40 @@ import tempfile
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, make_pipeline
+from sklearn.preprocessing import Normalizer
 
-# name -> (vectorizer arguments, logistic regression arguments). "default" is the issue's wording
+
+def learner_features():
+    """The online learner's feature set (lib/learner/features.ts) in scikit-learn terms: words, word
+    pairs (weight 0.5) and character 3-5-grams within words (0.25), sublinear TF-IDF, one L2 norm."""
+    part = {"sublinear_tf": True, "norm": None}
+    return make_pipeline(
+        FeatureUnion(
+            [
+                ("words", TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", **part)),
+                ("pairs", TfidfVectorizer(token_pattern=r"(?u)\b\w+\b", ngram_range=(2, 2), **part)),
+                ("grams", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), **part)),
+            ],
+            transformer_weights={"words": 1, "pairs": 0.5, "grams": 0.25},
+        ),
+        Normalizer(),
+    )
+
+
+# name -> (vectorizer factory, logistic regression arguments). The first is the issue's wording
 # ("TF-IDF + logistic regression"): scikit-learn's defaults (word unigrams, C = 1, L2).
 CONFIGS = {
-    "default (1-grams, C=1)": ({}, {}),
-    "1-grams, C=10": ({}, {"C": 10}),
-    "sublinear 1-grams, C=10": ({"sublinear_tf": True}, {"C": 10}),
-    "1-2-grams, C=1": ({"ngram_range": (1, 2)}, {}),
-    "sublinear 1-2-grams, C=10": ({"ngram_range": (1, 2), "sublinear_tf": True}, {"C": 10}),
+    "default (1-grams, C=1)": (TfidfVectorizer, {}),
+    "1-grams, C=10": (TfidfVectorizer, {"C": 10}),
+    "sublinear 1-grams, C=10": (lambda: TfidfVectorizer(sublinear_tf=True), {"C": 10}),
+    "1-2-grams, C=1": (lambda: TfidfVectorizer(ngram_range=(1, 2)), {}),
+    "sublinear 1-2-grams, C=10": (lambda: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), {"C": 10}),
     "sublinear 1-2-grams, C=10, balanced": (
-        {"ngram_range": (1, 2), "sublinear_tf": True},
+        lambda: TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
         {"C": 10, "class_weight": "balanced"},
     ),
+    "learner's features, C=10": (learner_features, {"C": 10}),
 }
 
 
@@ -93,8 +114,8 @@ def split_for(args, seed):
         os.unlink(path)
 
 
-def evaluate(train, test, vec_args, lr_args):
-    vectorizer = TfidfVectorizer(**vec_args)
+def evaluate(train, test, make_vectorizer, lr_args):
+    vectorizer = make_vectorizer()
     x_train = vectorizer.fit_transform([r["text"] for r in train])
     model = LogisticRegression(max_iter=2000, **lr_args)
     model.fit(x_train, [r["label"] for r in train])
@@ -140,8 +161,8 @@ def main():
         for n in checkpoints:
             if n > len(stream):
                 continue
-            for name, (vec_args, lr_args) in CONFIGS.items():
-                acc, cov = evaluate(stream[:n], holdout, vec_args, lr_args)
+            for name, (make_vectorizer, lr_args) in CONFIGS.items():
+                acc, cov = evaluate(stream[:n], holdout, make_vectorizer, lr_args)
                 results[name][n].append((acc, cov))
                 log(f"  {n:>5}  {name:<38} accuracy {acc:.3f}  coverage@prec.95 {cov:.3f}")
         sys.stdout.flush()
