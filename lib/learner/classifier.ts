@@ -9,6 +9,8 @@ import { type FeatureBag, featureKind, featurize } from './features';
  * - AdaGrad steps (per-weight learning rates suit sparse text: rare words move fast);
  * - rehearsal: each update also replays a few past examples from a small buffer, which gives the
  *   accuracy of several training epochs without re-reading the database;
+ * - an L2 penalty spread by document frequency (see `l2`), which batch logistic regression has and an
+ *   unpenalised online one lacks: without it the weights of distinctive words grow and it over-fits;
  * - temperature scaling fitted on the learner's own out-of-sample (predict-then-learn) scores, so the
  *   confidence it reports is a probability, and abstention below a threshold means what it says.
  * Weights live in one flat Float32Array indexed by a feature slot and a class: compact, and it is
