@@ -2,7 +2,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ReadResult, TicketContext } from '../context/ticket-context';
 import { emit } from '../messaging/events';
 import { serve } from '../messaging/server';
-import { tabMessages } from '../messaging/tab-protocol';
+import type { TabMessages } from '../messaging/tab-protocol';
+import { tabRequests } from '../messaging/tab-requests';
 import type { ApplyResult, SiteAdapter } from '../sites/types';
 import { createDock, type Dock } from './dock';
 import { findQuote, showRange } from './highlight';
@@ -126,7 +127,7 @@ function whenParsed(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const answer = () => {
     if (serving) return;
     serving = true;
-    serve(tabMessages, {
+    serve<TabMessages>(tabRequests, {
       'context.read': () => {
         const result = read();
         if (result.ok) last = result.context;

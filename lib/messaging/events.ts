@@ -16,7 +16,7 @@ export function onEvent<K extends keyof Events & string>(
 ): () => void {
   const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
     if (!message || typeof message !== 'object' || (message as { event?: unknown }).event !== event) return;
-    const parsed = events[event].safeParse((message as { payload: unknown }).payload);
+    const parsed = events()[event].safeParse((message as { payload: unknown }).payload);
     if (parsed.success) callback(parsed.data as z.output<Events[K]>, sender.tab?.id);
   };
   browser.runtime.onMessage.addListener(listener);

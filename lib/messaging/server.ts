@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { DeskmateError, type Reply, toErrorInfo } from './envelope';
+import type { RequestSpec } from './lazy';
 import type { MessageSpec, SenderRole } from './protocol';
 
 export interface SenderInfo {
@@ -37,11 +38,17 @@ export function senderRole(sender: RuntimeSender, extensionOrigin: string): Send
 }
 
 /**
+ * What a server checks: every message's senders and request, and its reply's schema when it has one.
+ * Content scripts pass only the requests (tab-requests.ts): the panel checks their replies.
+ */
+export type ServedSpecs<M extends Record<string, MessageSpec>> = M | { [K in keyof M]: RequestSpec };
+
+/**
  * Answer validated requests. Unknown names are ignored (another listener may own them); a known name
  * with a bad payload or a sender that may not send it gets an error reply, never a thrown exception.
  */
 export async function dispatch<M extends Record<string, MessageSpec>>(
-  specs: M,
+  specs: ServedSpecs<M>,
   handlers: Partial<Handlers<M>>,
   message: unknown,
   sender: RuntimeSender,
@@ -49,7 +56,7 @@ export async function dispatch<M extends Record<string, MessageSpec>>(
   if (!message || typeof message !== 'object' || !('name' in message)) return undefined;
   const { name, payload } = message as { name: unknown; payload: unknown };
   if (typeof name !== 'string' || !Object.hasOwn(specs, name)) return undefined;
-  const spec = specs[name] as MessageSpec;
+  const spec = specs[name] as RequestSpec | MessageSpec;
   const handler = handlers[name as keyof M];
   if (!handler) return undefined;
   try {
@@ -63,14 +70,17 @@ export async function dispatch<M extends Record<string, MessageSpec>>(
       tabId: sender.tab?.id,
       url: sender.url,
     });
-    return { ok: true, data: z.parse(spec.response, data) };
+    return { ok: true, data: 'response' in spec ? z.parse(spec.response, data) : data };
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
 }
 
 /** Register handlers on runtime.onMessage (background) using the callback form every browser supports. */
-export function serve<M extends Record<string, MessageSpec>>(specs: M, handlers: Partial<Handlers<M>>): void {
+export function serve<M extends Record<string, MessageSpec>>(
+  specs: ServedSpecs<M>,
+  handlers: Partial<Handlers<M>>,
+): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const isOurs =
       message &&

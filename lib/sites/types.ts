@@ -1,10 +1,8 @@
-// zod/mini: shipped in every content script (size budget).
-import { z } from 'zod/mini';
 import type { ReadResult } from '../context/ticket-context';
 
 /** Page fields an adapter may be able to set; templates declare which field applies where. */
-export const PageTarget = z.enum(['reply', 'internal-note', 'priority', 'status', 'category', 'queue']);
-export type PageTarget = z.infer<typeof PageTarget>;
+export const PAGE_TARGETS = ['reply', 'internal-note', 'priority', 'status', 'category', 'queue'] as const;
+export type PageTarget = (typeof PAGE_TARGETS)[number];
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runContentScript } from '../../content/run';
 import { serve } from '../../messaging/server';
-import { genericTabMessages } from '../../messaging/tab-protocol';
+import type { genericTabMessages } from '../../messaging/tab-protocol';
+import { genericTabRequests } from '../../messaging/tab-requests';
 import { genericAdapter, probeSelectors } from '.';
 import type { GenericDeskWire } from './wire';
 
@@ -11,7 +12,7 @@ import type { GenericDeskWire } from './wire';
  * the background which described desks apply here and runs the first one whose page is a ticket.
  */
 export async function runGenericDesk(ctx: ContentScriptContext): Promise<void> {
-  serve(genericTabMessages, {
+  serve<typeof genericTabMessages>(genericTabRequests, {
     'site.test': ({ config }) => ({
       probes: probeSelectors(document, config),
       read: genericAdapter(config).read(document, new URL(location.href)),

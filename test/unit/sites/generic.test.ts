@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { genericAdapter, probeSelectors } from '@/lib/sites/generic';
 import { GenericDeskConfig, validateGenericDesk } from '@/lib/sites/generic/config';
 import { urlMatches } from '@/lib/sites/generic/match';
-import { GenericDeskWire } from '@/lib/sites/generic/wire';
+import { genericDeskWire } from '@/lib/sites/generic/wire';
 import { loadFixture, readOk } from './fixture';
 
 const example = JSON.parse(readFileSync('test/fixtures/generic/helpdesk.config.json', 'utf8'));
@@ -13,7 +13,7 @@ describe('generic adapter: a desk described by selectors', () => {
   test('the example config is valid on both sides (classic zod and the content-script wire)', () => {
     const checked = validateGenericDesk(example);
     expect(checked.ok).toBe(true);
-    expect(GenericDeskWire.safeParse(GenericDeskConfig.parse(example)).success).toBe(true);
+    expect(genericDeskWire().safeParse(GenericDeskConfig.parse(example)).success).toBe(true);
   });
 
   test('reads the ticket as the config describes it', async () => {
