@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import type { PageTarget } from '../sites/types';
+import { PAGE_TARGETS } from '../sites/types';
 import { defineTemplate, type FieldKind, type FieldMeta, type Template } from './define';
 
 /**
  * Custom templates as JSON: a small, documented JSON Schema subset (docs/custom-templates.md), validated
  * with path-specific errors and turned into zod at run time. Admins (policy) and users (settings) add them.
  */
-
-/** Every PageTarget; the type check below fails if lib/sites/types.ts adds one and this list is not updated. */
-const PAGE_TARGETS = [
-  'reply',
-  'internal-note',
-  'priority',
-  'status',
-  'category',
-  'queue',
-] as const satisfies readonly PageTarget[];
-type MissingTargets = Exclude<PageTarget, (typeof PAGE_TARGETS)[number]>;
-const _allTargets: MissingTargets extends never ? true : false = true;
 
 const FIELD_KINDS = ['enum', 'text', 'long-text', 'number', 'money', 'date', 'entity', 'list'] as const;
 
