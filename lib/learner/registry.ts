@@ -13,12 +13,19 @@ export const DEFAULT_ABSTAIN_THRESHOLD = 0.85;
 export const MIN_EXAMPLES = 10;
 /** Corrections replayed when the learner is rebuilt (after "forget", import or a lost state). */
 const REBUILD_LIMIT = 5000;
+/**
+ * Examples per slice of a background consolidation (about 10-40 ms each): between slices the service
+ * worker answers other messages, so a consolidation of a few hundred ms never holds up a suggestion.
+ */
+const CONSOLIDATION_SLICE = 200;
 
 export interface LocalLearnerOptions {
   threshold?: number;
   minExamples?: number;
   /** Delay before writing state after updates (several fields are learned at once on one apply). */
   saveDelayMs?: number;
+  /** Delay between slices of a background consolidation. */
+  consolidationDelayMs?: number;
 }
 
 /** One field's learning: the classifier, and the corrections kept for near-identical tickets. */
@@ -45,10 +52,15 @@ export function learnerKey(templateId: string, field: string): string {
 export class LocalLearner implements EnumLearner {
   private readonly learners = new Map<string, Promise<FieldLearner>>();
   private readonly dirty = new Set<string>();
+  /** Classifiers a rebuild replaced: a background consolidation of one of them stops. */
+  private readonly stale = new WeakSet<OnlineClassifier>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly threshold: number;
   private readonly minExamples: number;
   private readonly saveDelayMs: number;
+  private readonly consolidationDelayMs: number;
+  /** Fields whose consolidation is running, and its completion (tests and `flush` wait on it). */
+  private readonly consolidating = new Map<string, Promise<void>>();
 
   constructor(
     private readonly database: () => DeskmateDb,
@@ -57,6 +69,7 @@ export class LocalLearner implements EnumLearner {
     this.threshold = options.threshold ?? DEFAULT_ABSTAIN_THRESHOLD;
     this.minExamples = options.minExamples ?? MIN_EXAMPLES;
     this.saveDelayMs = options.saveDelayMs ?? 500;
+    this.consolidationDelayMs = options.consolidationDelayMs ?? 0;
   }
 
   /**
@@ -112,6 +125,35 @@ export class LocalLearner implements EnumLearner {
     if (corrected) learner.exemplars.add(text, kept);
     this.dirty.add(key);
     this.scheduleSave();
+    if (learner.classifier.consolidationDue) this.consolidateLater(key, learner.classifier);
+  }
+
+  /** Resolves when every consolidation under way has finished (tests; the state is then saved). */
+  async settled(): Promise<void> {
+    while (this.consolidating.size) await Promise.all([...this.consolidating.values()]);
+  }
+
+  /**
+   * Runs a due consolidation after the correction is recorded, in slices (`CONSOLIDATION_SLICE`
+   * examples per macrotask), then saves. One per field at a time; a rebuild meanwhile makes it stop.
+   */
+  private consolidateLater(key: string, classifier: OnlineClassifier): void {
+    if (this.consolidating.has(key)) return;
+    const run = new Promise<void>((resolve) => {
+      const slice = () => {
+        // A rebuild replaced this field's learner: this one is no longer used.
+        if (this.learners.get(key) === undefined || this.stale.has(classifier)) return resolve();
+        if (!classifier.consolidate(CONSOLIDATION_SLICE)) {
+          setTimeout(slice, this.consolidationDelayMs);
+          return;
+        }
+        this.dirty.add(key);
+        this.scheduleSave();
+        resolve();
+      };
+      setTimeout(slice, this.consolidationDelayMs);
+    }).finally(() => this.consolidating.delete(key));
+    this.consolidating.set(key, run);
   }
 
   /** Write pending state now (tests, and before the service worker may be stopped). */
@@ -137,6 +179,7 @@ export class LocalLearner implements EnumLearner {
    */
   async rebuild(isLearnable: (c: { field: string; keptValue: unknown }) => boolean): Promise<number> {
     const database = this.database();
+    for (const pending of this.learners.values()) void pending.then((l) => this.stale.add(l.classifier));
     this.learners.clear();
     this.dirty.clear();
     const fresh = new Map<string, FieldLearner>();
@@ -163,6 +206,8 @@ export class LocalLearner implements EnumLearner {
       if (!c.agreed) learner.exemplars.add(c.contextSnippet, c.keptValue as string);
       learned++;
     }
+    // One consolidation at the end rather than at each doubling on the way: same passes, less work.
+    for (const l of fresh.values()) if (l.classifier.consolidationDue) l.classifier.consolidate();
     await database.transaction('rw', database.learnerState, async () => {
       await database.learnerState.clear();
       await database.learnerState.bulkPut(
