@@ -11,6 +11,8 @@ import { type FeatureBag, featureKind, featurize } from './features';
  *   accuracy of several training epochs without re-reading the database;
  * - an L2 penalty spread by document frequency (see `l2`), which batch logistic regression has and an
  *   unpenalised online one lacks: without it the weights of distinctive words grow and it over-fits;
+ * - consolidation at 50, 100, 200... updates (see `consolidate`): a few passes over the stored examples,
+ *   which brings the online weights close to a batch fit;
  * - temperature scaling fitted on the learner's own out-of-sample (predict-then-learn) scores, so the
  *   confidence it reports is a probability, and abstention below a threshold means what it says.
  * Weights live in one flat Float32Array indexed by a feature slot and a class: compact, and it is

@@ -143,7 +143,13 @@ export class LocalLearner implements EnumLearner {
       const slice = () => {
         // A rebuild replaced this field's learner: this one is no longer used.
         if (this.learners.get(key) === undefined || this.stale.has(classifier)) return resolve();
-        if (!classifier.consolidate(CONSOLIDATION_SLICE)) {
+        let done = true;
+        try {
+          done = classifier.consolidate(CONSOLIDATION_SLICE);
+        } catch {
+          // Never leaves a consolidation hanging; the learner keeps its online weights.
+        }
+        if (!done) {
           setTimeout(slice, this.consolidationDelayMs);
           return;
         }
@@ -179,7 +185,11 @@ export class LocalLearner implements EnumLearner {
    */
   async rebuild(isLearnable: (c: { field: string; keptValue: unknown }) => boolean): Promise<number> {
     const database = this.database();
-    for (const pending of this.learners.values()) void pending.then((l) => this.stale.add(l.classifier));
+    for (const pending of this.learners.values())
+      void pending.then(
+        (l) => this.stale.add(l.classifier),
+        () => {},
+      );
     this.learners.clear();
     this.dirty.clear();
     const fresh = new Map<string, FieldLearner>();
