@@ -1,21 +1,50 @@
-import type { z } from 'zod/mini';
-import { ticketContextSchema } from './ticket-schema';
+// zod/mini, like everything the panel shares with content scripts. Content scripts import only the
+// types from here: they do not check the contexts they send (the panel and background do, issue #10).
+import { z } from 'zod/mini';
+
+/** Who wrote a message in the thread, as the desk shows it. */
+export const MessageRole = z.enum(['customer', 'agent', 'internal']);
+export type MessageRole = z.infer<typeof MessageRole>;
+
+export const TicketMessage = z.object({
+  /** Stable id from the desk when it has one (RT transaction id, Redmine journal id...). */
+  id: z.optional(z.string()),
+  author: z.string(),
+  role: MessageRole,
+  /** ISO 8601 when the desk shows a machine-readable time, else the text it shows. */
+  time: z.optional(z.string()),
+  text: z.string(),
+});
+export type TicketMessage = z.infer<typeof TicketMessage>;
+
+/** A field the adapter looked for and could not read, and why (shown in the panel, asked about). */
+export const Unreadable = z.object({ field: z.string(), reason: z.string() });
+export type Unreadable = z.infer<typeof Unreadable>;
 
 /**
  * Everything Deskmate knows about the ticket on screen. Produced by a site adapter from the page,
- * validated again in the background (a content script is untrusted). Built once here, for extension
- * pages (panel, background, options); the fields are documented in ticket-schema.ts. Content scripts
- * build their own copy only when a message needs it.
+ * validated again in the background (a content script is untrusted).
  */
-export const TicketContext = ticketContextSchema();
+export const TicketContext = z.object({
+  /** Adapter id: 'rt', 'redmine', 'demo', 'zendesk', ..., or 'generic:<name>'. */
+  site: z.string().check(z.minLength(1)),
+  /** The desk's own ticket key ("42", "INC0010001", "#1234"). */
+  ticketKey: z.string().check(z.minLength(1)),
+  url: z.string(),
+  subject: z.optional(z.string()),
+  requester: z.optional(z.object({ name: z.optional(z.string()), email: z.optional(z.string()) })),
+  status: z.optional(z.string()),
+  priority: z.optional(z.string()),
+  queue: z.optional(z.string()),
+  /** Custom fields the desk shows, label -> text. */
+  fields: z._default(z.record(z.string(), z.string()), {}),
+  /** Oldest first. */
+  messages: z._default(z.array(TicketMessage), []),
+  unreadable: z._default(z.array(Unreadable), []),
+  /** When the adapter read the page (ms since epoch). */
+  readAt: z.number(),
+});
 export type TicketContext = z.infer<typeof TicketContext>;
-
-/** One message of the thread, oldest first. */
-export type TicketMessage = TicketContext['messages'][number];
-/** Who wrote a message in the thread, as the desk shows it. */
-export type MessageRole = TicketMessage['role'];
-/** A field the adapter looked for and could not read, and why (shown in the panel, asked about). */
-export type Unreadable = TicketContext['unreadable'][number];
 
 /** What an adapter returns: a context, or why there is none. Adapters never throw. */
 export type ReadResult = { ok: true; context: TicketContext } | { ok: false; reason: string };

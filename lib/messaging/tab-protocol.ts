@@ -2,17 +2,16 @@
 // the replies' schemas are here, for the panel and background that receive them. Content scripts import
 // only types from this file.
 import { z } from 'zod/mini';
-import { ticketContextSchema } from '../context/ticket-schema';
+import { TicketContext } from '../context/ticket-context';
 import { selectorProbe } from '../sites/generic/wire';
 import { PAGE_TARGETS } from '../sites/types';
 import { once, withResponse } from './lazy';
 import type { MessageSpec } from './protocol';
 import { genericTabRequests, tabRequests as r } from './tab-requests';
 
-const ticketContext = once(ticketContextSchema);
 const readResult = () =>
   z.union([
-    z.object({ ok: z.literal(true), context: ticketContext() }),
+    z.object({ ok: z.literal(true), context: TicketContext }),
     z.object({ ok: z.literal(false), reason: z.string() }),
   ]);
 const side = () => z.enum(['left', 'right']);
@@ -44,7 +43,7 @@ export const genericTabMessages = {
  */
 export const events = once(() => ({
   'context.changed': z.object({
-    context: ticketContext(),
+    context: TicketContext,
     /** What changed since the last read, for the panel to mark fields stale. */
     changes: z.array(z.enum(['ticket', 'messages', 'fields', 'late-content'])),
   }),
