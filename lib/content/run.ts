@@ -4,6 +4,7 @@ import { emit } from '../messaging/events';
 import { serve } from '../messaging/server';
 import type { TabMessages } from '../messaging/tab-protocol';
 import { tabRequests } from '../messaging/tab-requests';
+import { type FieldWrite, holds } from '../sites/fields';
 import type { ApplyResult, SiteAdapter } from '../sites/types';
 import { createDock, type Dock } from './dock';
 import { findQuote, showRange } from './highlight';
@@ -19,7 +20,8 @@ export function diffContexts(before: TicketContext | undefined, after: TicketCon
     const wasLoading = before.unreadable.some((u) => u.field === 'messages');
     changes.push(wasLoading ? 'late-content' : 'messages');
   }
-  const fields = (c: TicketContext) => JSON.stringify([c.subject, c.status, c.priority, c.queue, c.fields]);
+  const fields = (c: TicketContext) =>
+    JSON.stringify([c.subject, c.status, c.priority, c.queue, c.fields, c.deskFields]);
   if (fields(before) !== fields(after)) changes.push('fields');
   return changes;
 }
@@ -121,6 +123,45 @@ function whenParsed(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     }
   };
 
+  /**
+   * Write desk fields one by one, then read the page back once: "written" means the desk shows the
+   * value now, not that a setter ran. A field the read-back no longer has (options changed, the form
+   * closed) is reported, never retried with another value.
+   */
+  const setFields = async (values: { id: string; value: string | string[] }[]) => {
+    const results: FieldWrite[] = [];
+    const url = new URL(location.href);
+    for (const { id, value } of values) {
+      let result: ApplyResult;
+      try {
+        result = adapter.setField
+          ? await adapter.setField(document, url, id, value)
+          : { ok: false, reason: `Deskmate cannot write ${adapter.name} fields yet.` };
+      } catch (error) {
+        result = { ok: false, reason: `${adapter.name} refused it: ${String(error)}` };
+      }
+      results.push(result.ok ? { id, ok: true } : { id, ok: false, reason: result.reason });
+    }
+    const after = read();
+    if (after.ok) last = after.context;
+    return {
+      results: results.map((r): FieldWrite => {
+        if (!r.ok || !after.ok) return r;
+        const field = (after.context.deskFields ?? []).find((f) => f.id === r.id);
+        const wanted = values.find((v) => v.id === r.id)?.value ?? '';
+        if (!field) return { id: r.id, ok: false, reason: 'The field is no longer on the page.' };
+        return holds(field, wanted)
+          ? r
+          : {
+              id: r.id,
+              ok: false,
+              reason: `${adapter.name} did not keep the value (it shows something else).`,
+            };
+      }),
+      read: after,
+    };
+  };
+
   // Several site scripts can match one page (self-hosted desks share hosts): only the one whose adapter
   // recognises the page answers the panel.
   let serving = false;
@@ -139,6 +180,7 @@ function whenParsed(ctx: ContentScriptContext, adapter: SiteAdapter): void {
         return { open: dock.isOpen() };
       },
       'page.apply': ({ target, value }) => apply(target, value),
+      'page.setFields': ({ values }) => setFields(values),
       'page.targets': () => {
         try {
           return { targets: adapter.targets(document, new URL(location.href)) };

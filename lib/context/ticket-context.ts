@@ -21,6 +21,39 @@ export type TicketMessage = z.infer<typeof TicketMessage>;
 export const Unreadable = z.object({ field: z.string(), reason: z.string() });
 export type Unreadable = z.infer<typeof Unreadable>;
 
+/** How a desk field takes its value (issue #16). `person` is a choice among people (an owner). */
+export const DeskFieldKind = z.enum(['single', 'multiple', 'text', 'person', 'date', 'number', 'boolean']);
+export type DeskFieldKind = z.infer<typeof DeskFieldKind>;
+
+/** One option a desk offers: what it stores (`value`) and what it shows (`label`). */
+export const DeskOption = z.object({ value: z.string(), label: z.string() });
+export type DeskOption = z.infer<typeof DeskOption>;
+
+/** A value as the desk stores it: one option value or text, or several option values. */
+export const DeskFieldValue = z.union([z.string(), z.array(z.string())]);
+export type DeskFieldValue = z.infer<typeof DeskFieldValue>;
+
+/**
+ * A field of the desk's own record, read from the page: the adapter's catalogue. Templates bind to
+ * these (lib/templates/bind.ts) and Apply writes them back by id.
+ */
+export const DeskField = z.object({
+  /** Stable on this site: 'queue', 'owner', 'cf:Severity', 'issue[category_id]'... */
+  id: z.string().check(z.minLength(1)),
+  /** As the desk shows it, in the desk's language. */
+  label: z.string(),
+  kind: DeskFieldKind,
+  /** Current value: option value(s) for choices, text otherwise. */
+  value: z.optional(DeskFieldValue),
+  /** The options the desk offers now (choices and people). */
+  options: z.optional(z.array(DeskOption)),
+  /** This page can write the field now. */
+  writable: z.boolean(),
+  /** Why it cannot (read-only page, no rights, open the edit form first). */
+  whyNot: z.optional(z.string()),
+});
+export type DeskField = z.infer<typeof DeskField>;
+
 /**
  * Everything Deskmate knows about the ticket on screen. Produced by a site adapter from the page,
  * validated again in the background (a content script is untrusted).
@@ -41,6 +74,8 @@ export const TicketContext = z.object({
   /** Oldest first. */
   messages: z._default(z.array(TicketMessage), []),
   unreadable: z._default(z.array(Unreadable), []),
+  /** The desk's own fields on this page, with their options (empty when the adapter reads none). */
+  deskFields: z.optional(z.array(DeskField)),
   /** When the adapter read the page (ms since epoch). */
   readAt: z.number(),
 });

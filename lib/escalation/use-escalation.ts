@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TicketContext } from '../context/ticket-context';
 import { send } from '../messaging/client';
 import { toErrorInfo } from '../messaging/envelope';
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import { decisionSignals } from './decisions';
 import type { DecisionRequest } from './messages';
@@ -19,9 +19,9 @@ export interface EscalationBackend {
   evaluate(context: TicketContext, suggestion?: Suggestion): Promise<EscalationResult>;
   record(request: DecisionRequest): Promise<{ id: number }>;
   /** Page fields the desk lets Deskmate write on this ticket. */
-  targets(): Promise<PageTarget[]>;
+  targets(): Promise<TextTarget[]>;
   /** Write one page field (throws when the desk refuses). */
-  apply(target: PageTarget, value: string): Promise<void>;
+  apply(target: TextTarget, value: string): Promise<void>;
 }
 
 /** The real backend: background messages for evaluate/record, the panel's page access for the rest. */
@@ -84,8 +84,8 @@ export function escalationPlan(
 
 export interface EscalateResult {
   decisionId: number;
-  applied: PageTarget[];
-  skipped: { target: PageTarget; reason: string }[];
+  applied: TextTarget[];
+  skipped: { target: TextTarget; reason: string }[];
 }
 
 /**
@@ -97,13 +97,13 @@ export async function escalate(
   input: { context: TicketContext; result: EscalationResult; handoff?: Record<string, FieldValue> },
 ): Promise<EscalateResult> {
   const plan = escalationPlan(input.result.flags, input.handoff);
-  const available = new Set(await backend.targets().catch(() => [] as PageTarget[]));
-  const wanted: [PageTarget, string | undefined][] = [
+  const available = new Set(await backend.targets().catch(() => [] as TextTarget[]));
+  const wanted: [TextTarget, string | undefined][] = [
     ['priority', plan.priority],
     ['queue', plan.queue],
     ['internal-note', plan.note],
   ];
-  const applied: PageTarget[] = [];
+  const applied: TextTarget[] = [];
   const skipped: EscalateResult['skipped'] = [];
   for (const [target, value] of wanted) {
     if (!value) continue;
@@ -152,7 +152,7 @@ export interface EscalationView {
   outcome?: {
     action: 'escalated' | 'dismissed';
     reason?: string;
-    applied?: PageTarget[];
+    applied?: TextTarget[];
     skipped?: EscalateResult['skipped'];
   };
   escalate(): void;

@@ -4,7 +4,7 @@
 import { z } from 'zod/mini';
 import { TicketContext } from '../context/ticket-context';
 import { selectorProbe } from '../sites/generic/wire';
-import { PAGE_TARGETS } from '../sites/types';
+import { TEXT_TARGETS } from '../sites/fields';
 import { once, withResponse } from './lazy';
 import type { MessageSpec } from './protocol';
 import { genericTabRequests, tabRequests as r } from './tab-requests';
@@ -26,7 +26,19 @@ export const tabMessages = {
   'page.apply': withResponse(r['page.apply'], () =>
     z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]),
   ),
-  'page.targets': withResponse(r['page.targets'], () => z.object({ targets: z.array(z.enum(PAGE_TARGETS)) })),
+  'page.setFields': withResponse(r['page.setFields'], () =>
+    z.object({
+      results: z.array(
+        z.union([
+          z.object({ id: z.string(), ok: z.literal(true) }),
+          z.object({ id: z.string(), ok: z.literal(false), reason: z.string() }),
+        ]),
+      ),
+      /** The page as read after the writes (its deskFields show what the desk kept). */
+      read: readResult(),
+    }),
+  ),
+  'page.targets': withResponse(r['page.targets'], () => z.object({ targets: z.array(z.enum(TEXT_TARGETS)) })),
   'page.highlight': withResponse(r['page.highlight'], () => z.object({ found: z.boolean() })),
 } satisfies Record<string, MessageSpec>;
 

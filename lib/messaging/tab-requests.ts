@@ -3,7 +3,7 @@
 // small (15 kB budget) and builds nothing until a message arrives (issue #10).
 import { z } from 'zod/mini';
 import { genericDeskWire } from '../sites/generic/wire';
-import { PAGE_TARGETS } from '../sites/types';
+import { TEXT_TARGETS } from '../sites/fields';
 import { lazyRequest } from './lazy';
 
 /** Requests a site's content script answers, sent by the panel or background with tabs.sendMessage. */
@@ -22,11 +22,30 @@ export const tabRequests = {
       width: z.optional(z.number()),
     }),
   ),
-  /** Write into the page (reply box, a field) through the adapter. Only on the agent's action. */
+  /** Write text into the reply box or internal note through the adapter. Only on the agent's action. */
   'page.apply': lazyRequest(['panel'], () =>
-    z.object({ target: z.enum(PAGE_TARGETS), value: z.string().check(z.maxLength(100_000)) }),
+    z.object({ target: z.enum(TEXT_TARGETS), value: z.string().check(z.maxLength(100_000)) }),
   ),
-  /** Which targets the page can take now (the reply box may appear only after a click). */
+  /**
+   * Write desk fields (ids from context.deskFields), then read the page back: each result says whether
+   * the desk now shows the value. Only on the agent's action.
+   */
+  'page.setFields': lazyRequest(['panel'], () =>
+    z.object({
+      values: z
+        .array(
+          z.object({
+            id: z.string().check(z.minLength(1), z.maxLength(500)),
+            value: z.union([
+              z.string().check(z.maxLength(100_000)),
+              z.array(z.string().check(z.maxLength(1_000))).check(z.maxLength(500)),
+            ]),
+          }),
+        )
+        .check(z.maxLength(200)),
+    }),
+  ),
+  /** Which text targets the page can take now (the reply box may appear only after a click). */
   'page.targets': lazyRequest(['panel'], () => z.object({})),
   /** Scroll to and briefly highlight a quote (a field's evidence) in the ticket. */
   'page.highlight': lazyRequest(['panel'], () =>

@@ -1,6 +1,6 @@
 import type { TicketContext } from '../context/ticket-context';
 import type { MetricEvent } from '../metrics/event-schema';
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { TemplateInfo } from './model';
 
@@ -40,8 +40,8 @@ export interface PanelBackend {
   cancel(requestId: string): Promise<void>;
   /** Progress events of a running request; returns an unsubscribe function. */
   onProgress(callback: (requestId: string, text: string) => void): () => void;
-  targets(): Promise<PageTarget[]>;
-  apply(target: PageTarget, value: string): Promise<void>;
+  targets(): Promise<TextTarget[]>;
+  apply(target: TextTarget, value: string): Promise<void>;
   /** Scroll to and highlight a quote in the page; false when the page does not show it. */
   highlight(quote: string): Promise<boolean>;
   /** The agent applied or copied values: record corrections and events. Never throws. */

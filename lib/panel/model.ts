@@ -1,4 +1,4 @@
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 import type { FieldState, FieldValue, Suggestion } from '../templates/suggestion';
 
 /**
@@ -14,7 +14,7 @@ export interface TemplateField {
   /** Allowed values of an enum field. */
   options?: string[];
   /** The page field the value may be applied to (the reply box, a priority select...). */
-  applyTo?: PageTarget;
+  applyTo?: TextTarget;
 }
 
 /** How a template runs for this agent (ARCHITECTURE.md "Modes"). */

@@ -3,7 +3,7 @@ import type { TicketContext } from '../context/ticket-context';
 import { ticketHash as hashTicket } from '../db/ticket-hash';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import { suggestionReadyEvent } from '../metrics/events';
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { PanelBackend } from './backend';
 import { type DraftKey, DraftSaver, latestDraftTemplate, loadDraft, type SaveStatus } from './drafts';
@@ -42,7 +42,7 @@ export interface SessionState {
   engine?: 'local';
   error?: PanelError;
   save: SaveStatus;
-  targets: PageTarget[];
+  targets: TextTarget[];
   notice?: OutputNotice;
 }
 

@@ -5,7 +5,7 @@ import { DeskmateError } from '../messaging/envelope';
 import { onPanelEvent } from '../messaging/panel-events';
 import type { MetricEvent } from '../metrics/event-schema';
 import { applyEvents, compareFields } from '../metrics/shadow';
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 import type { TemplateInfo as EngineTemplateInfo } from '../templates/define';
 import type { KeptValues, PanelBackend } from './backend';
 import type { TemplateField, TemplateInfo } from './model';
@@ -117,7 +117,7 @@ export function createBackend(tabId: () => number | undefined): PanelBackend {
       );
     },
     async targets() {
-      return (await sendToTab(tab(), 'page.targets', {})).targets as PageTarget[];
+      return (await sendToTab(tab(), 'page.targets', {})).targets as TextTarget[];
     },
     async apply(target, value) {
       const result = await sendToTab(tab(), 'page.apply', { target, value });

@@ -2,7 +2,8 @@ import type { MessageRole, Unreadable } from '../context/ticket-context';
 import { type BridgeRequest, viaBridge } from './bridge';
 import { all, first, textOf } from './dom';
 import { finish, type NotShown, parseNameEmail, read } from './read';
-import type { ApplyResult, PageTarget, SiteAdapter } from './types';
+import type { TextTarget } from './fields';
+import type { ApplyResult, SiteAdapter } from './types';
 import { setField, writeEditable } from './write';
 
 type Sel = readonly string[];
@@ -52,7 +53,7 @@ export interface DeskSpec {
     role(el: Element, author: string | undefined, requester: string | undefined): MessageRole;
   };
   notShown?: NotShown;
-  targets?: Partial<Record<PageTarget, TargetSpec>>;
+  targets?: Partial<Record<TargetSpec>>;
   /** Where mutations mean the ticket changed; default the scope's element. */
   watchRoots?(doc: Document): Element[];
   watchAttributes?: readonly string[];
@@ -183,7 +184,7 @@ export function defineDesk(spec: DeskSpec): SiteAdapter {
     targets(doc) {
       const root = scoped(doc);
       if (!root) return [];
-      return (Object.entries(spec.targets ?? {}) as [PageTarget, TargetSpec][])
+      return (Object.entries(spec.targets ?? {}) as [TargetSpec][])
         .filter(([, t]) => first(root, t.selectors))
         .map(([name]) => name);
     },

@@ -1,4 +1,5 @@
 import type {
+  DeskField,
   MessageRole,
   ReadResult,
   TicketContext,
@@ -28,6 +29,8 @@ export interface TicketParts {
   priority?: string;
   queue?: string;
   fields?: Record<string, string>;
+  /** The page's own fields with their options (issue #16). */
+  deskFields?: DeskField[];
   messages: TicketMessage[];
   /** Extra problems the adapter found (history still loading, unknown role...). */
   unreadable?: Unreadable[];

@@ -1,14 +1,17 @@
-import type { ReadResult } from '../context/ticket-context';
+import type { DeskFieldValue, ReadResult } from '../context/ticket-context';
+import type { TextTarget } from './fields';
 
-/** Page fields an adapter may be able to set; templates declare which field applies where. */
-export const PAGE_TARGETS = ['reply', 'internal-note', 'priority', 'status', 'category', 'queue'] as const;
-export type PageTarget = (typeof PAGE_TARGETS)[number];
+export type { TextTarget } from './fields';
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * One help desk. Pure over Document + URL so fixtures can test it; returns results, never throws.
  * Selectors live in `lib/sites/<site>/selectors.ts`.
+ *
+ * Two kinds of writing: text (the reply box, the internal note) through `apply`, and the desk's own
+ * record fields (queue, priority, owner, custom fields) through `setField`, by the ids `read()` reports
+ * in `context.deskFields` (issue #16).
  */
 export interface SiteAdapter {
   /** 'rt', 'redmine', 'demo', 'zendesk', ... */
@@ -17,11 +20,17 @@ export interface SiteAdapter {
   name: string;
   /** Is this page a ticket of this desk? Cheap: runs on every matching page load. */
   detect(doc: Document, url: URL): boolean;
+  /** The ticket, including the page's field catalogue (`deskFields`). */
   read(doc: Document, url: URL): ReadResult;
-  /** Which targets this page can take now (the reply box may be hidden until a click). */
-  targets(doc: Document, url: URL): PageTarget[];
-  /** Write a value; only ever called on the agent's action. */
-  apply(doc: Document, url: URL, target: PageTarget, value: string): Promise<ApplyResult>;
+  /** Which text targets this page can take now (the reply box may be hidden until a click). */
+  targets(doc: Document, url: URL): TextTarget[];
+  /** Write text into the reply or note; only ever called on the agent's action. */
+  apply(doc: Document, url: URL, target: TextTarget, value: string): Promise<ApplyResult>;
+  /**
+   * Write one desk field (an id from `read().context.deskFields`); only on the agent's action. A value
+   * that is not one of the field's options is refused, never written. The caller reads the page back.
+   */
+  setField?(doc: Document, url: URL, id: string, value: DeskFieldValue): Promise<ApplyResult>;
   /** Elements whose mutations mean the ticket changed (new reply, late history). */
   watchRoots?(doc: Document): Element[];
   /**

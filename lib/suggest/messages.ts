@@ -4,7 +4,7 @@ import type { MessageSpec } from '../messaging/protocol';
 import { FieldValue, Suggestion } from '../templates/suggestion';
 
 const FIELD_KINDS = ['enum', 'text', 'long-text', 'number', 'money', 'date', 'entity', 'list'] as const;
-const PAGE_TARGETS = ['reply', 'internal-note', 'priority', 'status', 'category', 'queue'] as const;
+const TEXT_TARGETS = ['reply', 'internal-note'] as const;
 
 /** A template as the panel sees it: serializable, no zod objects (lib/templates/define.ts TemplateInfo). */
 export const TemplateInfoSchema = z.object({
@@ -22,7 +22,7 @@ export const TemplateInfoSchema = z.object({
       required: z.boolean(),
       kind: z.enum(FIELD_KINDS),
       options: z.array(z.string()).optional(),
-      applyTo: z.enum(PAGE_TARGETS).optional(),
+      applyTo: z.enum(TEXT_TARGETS).optional(),
       feedsEscalation: z.boolean().optional(),
       question: z.string().optional(),
       composed: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAGE_TARGETS } from '../sites/types';
+import { TEXT_TARGETS } from '../sites/fields';
 import { defineTemplate, type FieldKind, type FieldMeta, type Template } from './define';
 
 /**
@@ -14,7 +14,7 @@ const DeskmateMeta = z
   .object({
     label: z.string().min(1).optional(),
     kind: z.enum(FIELD_KINDS).optional(),
-    applyTo: z.enum(PAGE_TARGETS).optional(),
+    applyTo: z.enum(TEXT_TARGETS).optional(),
     question: z.string().min(1).optional(),
     feedsEscalation: z.boolean().optional(),
     composed: z.boolean().optional(),

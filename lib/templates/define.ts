@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PageTarget } from '../sites/types';
+import type { TextTarget } from '../sites/fields';
 
 /** How the panel shows and edits a field, and how the local engine and grounding treat it. */
 export type FieldKind = 'enum' | 'text' | 'long-text' | 'number' | 'money' | 'date' | 'entity' | 'list';
@@ -37,10 +37,22 @@ export interface FieldMeta {
   description: string;
   required: boolean;
   kind: FieldKind;
-  /** For enums; filled from the zod enum by defineTemplate when omitted. */
+  /**
+   * For enums with a fixed value set (sentiment, language); filled from the zod enum by defineTemplate.
+   * An enum declared as `z.string()` has no options of its own: they are the options of the desk field
+   * it binds to on each page (lib/templates/bind.ts), so a model can only answer what the desk accepts.
+   */
   options?: readonly string[];
-  /** The page field this value may be written into (on the agent's action only). */
-  applyTo?: PageTarget;
+  /** The text box this value is written into (reply or internal note; on the agent's action only). */
+  applyTo?: TextTarget;
+  /**
+   * Desk field names this field binds to, best first, compared with the desk's field ids and labels
+   * (case and accents folded). Default: the field's own name and label. Settings and policy override
+   * per site (`templates.bindings`).
+   */
+  bind?: readonly string[];
+  /** Set per page by bindTemplate(): the desk field this template field reads its options from and writes to. */
+  binding?: FieldBinding;
   /** Escalation rules may read this field. */
   feedsEscalation?: boolean;
   /** What to ask the customer when the ticket does not say. */
@@ -54,9 +66,20 @@ export interface FieldMeta {
   local?: LocalSource;
   /** For `labeled`: line labels such as "Expected:" whose text is the value. */
   labels?: readonly string[];
-  /** For enums: words in the ticket that point to an option (local engine). */
-  cues?: Partial<Record<string, readonly string[]>>;
 }
+
+/** Which desk field a template field is bound to on this page, or why none. */
+export type FieldBinding =
+  | {
+      deskField: string;
+      /** As the desk shows it. */
+      deskLabel: string;
+      writable: boolean;
+      whyNot?: string;
+      /** Options hidden by policy or settings ("never suggest queue Legal"). */
+      excluded?: string[];
+    }
+  | { deskField?: undefined; reason: string };
 
 /** A template as data: zod schema (the values' types) + per-field metadata. */
 export interface Template<S extends z.ZodObject = z.ZodObject> {
@@ -118,7 +141,10 @@ export interface TemplateInfo {
   builtin: boolean;
   riskSignals: boolean;
   fields: Array<
-    { name: string; options?: string[]; labels?: string[] } & Omit<FieldMeta, 'cues' | 'options' | 'labels'>
+    { name: string; options?: string[]; labels?: string[]; bind?: string[] } & Omit<
+      FieldMeta,
+      'options' | 'labels' | 'bind'
+    >
   >;
 }
 
@@ -131,11 +157,12 @@ export function templateInfo(template: Template): TemplateInfo {
     builtin: template.builtin,
     riskSignals: template.riskSignals ?? false,
     fields: Object.entries(template.fields as Record<string, FieldMeta>).map(
-      ([name, { cues: _cues, options, labels, ...meta }]) => ({
+      ([name, { options, labels, bind, ...meta }]) => ({
         name,
         ...meta,
         ...(options ? { options: [...options] } : {}),
         ...(labels ? { labels: [...labels] } : {}),
+        ...(bind ? { bind: [...bind] } : {}),
       }),
     ),
   };

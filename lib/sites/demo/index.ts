@@ -1,7 +1,8 @@
 import type { TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
 import { finish } from '../read';
-import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
+import type { TextTarget } from '../fields';
+import type { ApplyResult, SiteAdapter } from '../types';
 import { selectors as s } from './selectors';
 
 function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string): ApplyResult {
@@ -15,7 +16,7 @@ function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string): A
   return { ok: true };
 }
 
-const targetSelectors: Record<PageTarget, readonly string[]> = {
+const targetSelectors: Record<readonly string[]> = {
   reply: s.reply,
   'internal-note': s.internalNote,
   priority: s.priority,
@@ -66,7 +67,7 @@ export const demoAdapter: SiteAdapter = {
     });
   },
   targets: (doc) =>
-    (Object.keys(targetSelectors) as PageTarget[]).filter((t) => first(doc, targetSelectors[t])),
+    (Object.keys(targetSelectors) as TextTarget[]).filter((t) => first(doc, targetSelectors[t])),
   async apply(doc, _url, target, value) {
     const el = first<HTMLTextAreaElement | HTMLSelectElement>(doc, targetSelectors[target]);
     if (!el) return { ok: false, reason: `This page has no ${target} field.` };

@@ -1,7 +1,8 @@
 import type { TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
 import { finish, labelledFields, messagesFrom, read } from '../read';
-import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
+import type { TextTarget } from '../fields';
+import type { ApplyResult, SiteAdapter } from '../types';
 import { setField, setText } from '../write';
 import { selectors as s } from './selectors';
 
@@ -28,7 +29,7 @@ async function writeNotes(doc: Document, value: string, internal: boolean): Prom
   return result;
 }
 
-const selectFor: Partial<Record<PageTarget, readonly string[]>> = {
+const selectFor: Partial<Record<readonly string[]>> = {
   status: s.statusSelect,
   priority: s.prioritySelect,
   category: s.categorySelect,
@@ -94,10 +95,10 @@ export const redmineAdapter: SiteAdapter = {
     });
   },
   targets(doc) {
-    const out: PageTarget[] = [];
+    const out: TextTarget[] = [];
     if (first(doc, s.notes)) out.push('reply');
     if (first(doc, s.privateNotes)) out.push('internal-note');
-    for (const [target, sel] of Object.entries(selectFor) as [PageTarget, readonly string[]][]) {
+    for (const [target, sel] of Object.entries(selectFor) as [readonly string[]][]) {
       if (first(doc, sel)) out.push(target);
     }
     return out;

@@ -2,7 +2,8 @@ import type { MessageRole, Unreadable } from '../../context/ticket-context';
 import { viaBridge } from '../bridge';
 import { all, first, textOf } from '../dom';
 import { finish, labelledFields, messagesFrom, parseNameEmail, read } from '../read';
-import type { ApplyResult, PageTarget, SiteAdapter } from '../types';
+import type { TextTarget } from '../fields';
+import type { ApplyResult, SiteAdapter } from '../types';
 import { setField, writeEditable } from '../write';
 import { selectors as s } from './selectors';
 
@@ -92,7 +93,7 @@ export const rtAdapter: SiteAdapter = {
     });
   },
   targets(doc) {
-    const out: PageTarget[] = [];
+    const out: TextTarget[] = [];
     if (isUpdatePage(doc) && (first(doc, s.replyEditorFrame) || first(doc, s.replyTextarea))) {
       const type = first<HTMLSelectElement>(doc, s.updateType)?.value;
       out.push(type === 'private' ? 'internal-note' : 'reply');

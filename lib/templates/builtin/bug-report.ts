@@ -71,12 +71,7 @@ export default defineTemplate({
       required: true,
       kind: 'enum',
       feedsEscalation: true,
-      cues: {
-        critical: ['data loss', 'blocks', 'all users', 'users', 'cannot work'],
-        major: ['crashes', 'crash', 'freezes', 'unusable'],
-        minor: ['workaround', 'still works'],
-        trivial: ['typo', 'cosmetic', 'alignment'],
-      },
+      bind: ['severity', 'schweregrad', 'gravedad', 'sévérité', 'impact'],
     },
   },
 });

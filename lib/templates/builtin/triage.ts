@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { defineTemplate } from '../define';
 
-/** The demo desk's categories and priorities (test/demo-desk/server.mjs); a test keeps them equal. */
-export const CATEGORIES = [
-  'shipping',
-  'refund',
-  'return',
-  'bug',
-  'account',
-  'billing',
-  'product',
-  'subscription',
-  'other',
-] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-
 /** First look at a ticket: where it goes, how urgent, in which language. */
 export default defineTemplate({
   id: 'triage',
@@ -24,8 +10,9 @@ export default defineTemplate({
   riskSignals: true,
   keywords: [],
   schema: z.object({
-    category: z.enum(CATEGORIES),
-    priority: z.enum(PRIORITIES),
+    // No value lists here: the options are the desk's own, bound per page (lib/templates/bind.ts).
+    category: z.string(),
+    priority: z.string(),
     product: z.string(),
     sentiment: z.enum(['negative', 'neutral', 'positive']),
     language: z.enum(['en', 'es', 'de', 'fr', 'it', 'pt', 'other']),
@@ -34,47 +21,29 @@ export default defineTemplate({
   fields: {
     category: {
       label: 'Category',
-      description: 'What the ticket is about, one of the desk categories.',
+      description: "What the ticket is about: one of the desk's own categories (or queues, trackers, types).",
       required: true,
       kind: 'enum',
-      applyTo: 'category',
       feedsEscalation: true,
-      cues: {
-        shipping: [
-          'tracking',
-          'delivery',
-          'delivered',
-          'arrived',
-          'shipped',
-          'courier',
-          'parcel',
-          'package',
-          'incompleto',
-          'missing items',
-          'faltan',
-        ],
-        refund: ['refund', 'money back', 'reembolso', 'devolverme el dinero'],
-        return: ['return', 'exchange', 'wrong size', 'send it back'],
-        bug: ['crash', 'crashes', 'error message', 'bug', 'freezes', 'export'],
-        account: ['password', 'log in', 'login', 'delete my account', 'hacked', 'personal data'],
-        billing: ['charged', 'charge', 'invoice', 'payment', 'billing'],
-        product: ['flicker', 'stopped working', 'defective', 'broken', 'quality'],
-        subscription: ['subscription', 'renewal', 'renews', 'seats', 'plan'],
-      },
+      bind: ['category', 'queue', 'tracker', 'type', 'kategorie', 'categoría', 'catégorie', 'tipo', 'typ'],
     },
     priority: {
       label: 'Priority',
       description: 'How soon the ticket needs an answer, judged from impact and urgency the customer states.',
       required: true,
       kind: 'enum',
-      applyTo: 'priority',
       feedsEscalation: true,
       local: 'urgency',
-      cues: {
-        urgent: ['immediately', 'lock the account', 'hacked', 'asap', 'as soon as possible'],
-        high: ['today', 'blocks', 'third time', 'crashes', 'charged twice', 'lawyer', 'attorney'],
-        low: ['no rush', 'whenever you can', 'not urgent'],
-      },
+      bind: [
+        'priority',
+        'urgency',
+        'priorität',
+        'dringlichkeit',
+        'prioridad',
+        'urgencia',
+        'priorité',
+        'urgence',
+      ],
     },
     product: {
       label: 'Product',
