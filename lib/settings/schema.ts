@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EscalationRule } from '../escalation/rules';
 import { GenericDeskConfig } from '../sites/generic/config';
+import { BindingRule } from '../templates/bind';
 
 /**
  * User-facing settings, one schema per domain. Managed policy (lib/policy) uses the same shapes:
@@ -63,6 +64,8 @@ export const TemplatesSettings = z.object({
     })
     .default({ threshold: 0.95, minTickets: 30, promote: true }),
   owners: z.record(z.string(), z.object({ name: z.string(), contact: z.string() })).default({}),
+  /** Which desk field a template field binds to, per site; options never suggested (lib/templates/bind.ts). */
+  bindings: z.array(BindingRule).default([]),
 });
 
 export const EscalationSettings = z.object({

@@ -28,7 +28,9 @@ export function findOption(field: Pick<DeskField, 'options'>, wanted: string): D
   return (
     options.find((o) => o.value === wanted) ??
     options.find((o) => o.label === wanted) ??
-    options.find((o) => foldLabel(o.label) === foldLabel(wanted))
+    options.find((o) => foldLabel(o.label) === foldLabel(wanted)) ??
+    // Two options with one label are offered as "Label (value)" (lib/templates/bind.ts optionLabels).
+    options.find((o) => `${o.label} (${o.value})` === wanted)
   );
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { TicketContext } from '../context/ticket-context';
 import { amounts, distinct, type Extraction, emails, orderNumbers } from '../engine/extractors';
 import type { RawAnswer, RawField, RawRisk } from '../llm/provider';
+import { unboundChoice } from '../templates/bind';
 import { type FieldMeta, fieldMeta, type Template } from '../templates/define';
 import type {
   Candidate,
@@ -148,6 +149,8 @@ export function groundField(
 ): FieldState {
   const meta = fieldMeta(template, name);
   if (!meta) throw new Error(`Template ${template.id} has no field ${name}.`);
+  const unbound = unboundChoice(meta);
+  if (unbound) return missing(meta, unbound);
   const value = raw?.value ?? null;
   const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (!raw || empty) return missing(meta);

@@ -8,6 +8,7 @@ import type { Handlers } from '../messaging/server';
 import { isLocked } from '../policy/view';
 import { currentPolicyLayer, getEffectiveSettings } from '../settings/effective';
 import type { ProviderSettings } from '../settings/schema';
+import { bindTemplate } from '../templates/bind';
 import { templateInfo } from '../templates/define';
 import { listTemplates, suggestTemplate } from '../templates/registry';
 import { runSuggestion } from './pipeline';
@@ -105,7 +106,10 @@ export const suggestHandlers: Partial<Handlers<BackgroundMessages>> = {
     const { templates, problems } = listTemplates(settings);
     const ranking = suggestTemplate(templates, context).map((t) => t.id);
     return {
-      templates: templates.map(templateInfo),
+      // Bound to the ticket's desk: the panel shows the desk's own options and where each field goes.
+      templates: templates.map((t) =>
+        templateInfo(context ? bindTemplate(t, context, settings.templates.bindings) : t),
+      ),
       ...(ranking[0] ? { suggested: ranking[0] } : {}),
       ranking,
       problems,

@@ -28,6 +28,20 @@ export const TemplateInfoSchema = z.object({
       composed: z.boolean().optional(),
       local: z.string().optional(),
       labels: z.array(z.string()).optional(),
+      bind: z.array(z.string()).optional(),
+      /** The desk field this field reads its options from and writes to on this page, or why none (issue #16). */
+      binding: z
+        .union([
+          z.object({
+            deskField: z.string(),
+            deskLabel: z.string(),
+            writable: z.boolean(),
+            whyNot: z.string().optional(),
+            excluded: z.array(z.string()).optional(),
+          }),
+          z.object({ reason: z.string() }),
+        ])
+        .optional(),
     }),
   ),
 });

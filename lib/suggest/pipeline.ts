@@ -8,6 +8,7 @@ import type { PartialFields, Provider, RawAnswer } from '../llm/provider';
 import { DeskmateError } from '../messaging/envelope';
 import { redactContext } from '../redact/redact';
 import type { Settings } from '../settings/schema';
+import { bindTemplate, unboundChoice } from '../templates/bind';
 import { fieldMeta, fieldNames, type Template } from '../templates/define';
 import { getTemplate } from '../templates/registry';
 import type { FieldState, FieldValue, Suggestion } from '../templates/suggestion';
@@ -64,14 +65,21 @@ function requestedFields(template: Template, fields?: string[]): string[] {
 }
 
 export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps): Promise<Suggestion> {
-  const template = getTemplate(deps.settings, request.templateId);
-  if (!template) {
+  const found = getTemplate(deps.settings, request.templateId);
+  if (!found) {
     throw new DeskmateError(
       'not_found',
       `No template "${request.templateId}" (it may be disabled in Options).`,
     );
   }
+  // The desk on screen decides the choices: its options become the schema's values (issue #16).
+  const template = bindTemplate(found, request.context, deps.settings.templates.bindings);
   const fields = requestedFields(template, request.fields);
+  // A choice with nothing on this page to choose from is not asked for: grounding says why it is empty.
+  const asked = fields.filter((f) => {
+    const meta = fieldMeta(template, f);
+    return !meta || !unboundChoice(meta);
+  });
   const provider = chooseProvider(deps);
   const remote = provider.kind !== 'local';
   // The local engine never leaves the device and needs the real text (a phone field reads a phone).
@@ -93,7 +101,7 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
   const raw: RawAnswer = await provider.fill({
     template,
     context: outbound,
-    fields,
+    fields: asked,
     ...(request.instruction
       ? { instruction: remote ? redactor.redact(request.instruction) : request.instruction }
       : {}),

@@ -4,11 +4,11 @@ import { evaluate } from '@/lib/escalation/evaluate';
 import type { DecisionRequest } from '@/lib/escalation/messages';
 import { dismiss, type EscalationBackend, escalate, escalationPlan } from '@/lib/escalation/use-escalation';
 import { DeskmateError } from '@/lib/messaging/envelope';
-import type { PageTarget } from '@/lib/sites/types';
+import type { TextTarget } from '@/lib/sites/fields';
 import { says, suggestion } from './helpers';
 
-function backend(targets: PageTarget[], refuse: PageTarget[] = []) {
-  const applied: [PageTarget, string][] = [];
+function backend(targets: TextTarget[], refuse: TextTarget[] = []) {
+  const applied: [TextTarget, string][] = [];
   const recorded: DecisionRequest[] = [];
   const b: EscalationBackend = {
     evaluate: vi.fn(),
