@@ -190,7 +190,6 @@ const input: EscalationRuleInput[] = [
     category: 'abuse',
     severity: 'warning',
     reason: 'The customer mentions a chargeback, a disputed or unauthorized charge, or fraud.',
-    routing: { queue: 'Billing', assignee: 'Payments team', priority: 'high' },
     any: [
       {
         kind: 'text',

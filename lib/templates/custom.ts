@@ -18,6 +18,8 @@ const DeskmateMeta = z
     question: z.string().min(1).optional(),
     feedsEscalation: z.boolean().optional(),
     composed: z.boolean().optional(),
+    /** Desk field names (ids or labels) this field binds to, best first (lib/templates/bind.ts). */
+    bind: z.array(z.string().min(1)).max(20).optional(),
   })
   .strict();
 
@@ -87,11 +89,12 @@ export const CustomTemplateJson = z
     });
     for (const [name, prop] of Object.entries(t.schema.properties)) {
       const kind = prop['x-deskmate']?.kind;
-      if (kind === 'enum' && !(prop.type === 'string' && prop.enum)) {
+      if (kind === 'enum' && prop.type !== 'string') {
         ctx.addIssue({
           code: 'custom',
           path: ['schema', 'properties', name, 'x-deskmate', 'kind'],
-          message: 'kind "enum" needs "type": "string" with an "enum" list',
+          message:
+            'kind "enum" needs "type": "string" (with an "enum" list, or none to take the desk field\'s options)',
         });
       }
     }
@@ -116,6 +119,7 @@ function fieldFor(prop: CustomProperty): { schema: z.ZodType; kind: FieldKind; o
     case 'string':
       if (prop.enum)
         return { schema: z.enum(prop.enum as [string, ...string[]]), kind: 'enum', options: prop.enum };
+      // kind "enum" without a list: the options are the bound desk field's, per page.
       return { schema: z.string(), kind: kind ?? 'text' };
     case 'number':
       return { schema: z.number(), kind: kind === 'money' ? 'money' : 'number' };
@@ -155,6 +159,7 @@ export function parseCustomTemplate(
       kind,
       ...(options ? { options } : {}),
       ...(x.applyTo ? { applyTo: x.applyTo } : {}),
+      ...(x.bind ? { bind: x.bind } : {}),
       ...(x.question ? { question: x.question } : {}),
       ...(x.feedsEscalation ? { feedsEscalation: true } : {}),
       ...(x.composed ? { composed: true } : {}),

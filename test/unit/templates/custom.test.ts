@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createLocalProvider } from '../../../lib/engine/local-provider';
 import { DEFAULT_SETTINGS, Settings } from '../../../lib/settings/schema';
 import { runSuggestion } from '../../../lib/suggest/pipeline';
+import { bindTemplate } from '../../../lib/templates/bind';
 import { parseCustomTemplate } from '../../../lib/templates/custom';
 import { listTemplates, suggestTemplate } from '../../../lib/templates/registry';
 import { demoContext } from '../suggest/demo-context';
@@ -91,7 +92,7 @@ describe('custom templates (JSON Schema subset)', () => {
     [
       {
         ...warranty,
-        schema: { ...warranty.schema, properties: { a: { type: 'string', 'x-deskmate': { kind: 'enum' } } } },
+        schema: { ...warranty.schema, properties: { a: { type: 'number', 'x-deskmate': { kind: 'enum' } } } },
       },
       'schema.properties.a.x-deskmate.kind',
     ],
@@ -110,6 +111,37 @@ describe('custom templates (JSON Schema subset)', () => {
     const result = parseCustomTemplate(json);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toContain(expected);
+  });
+
+  test('a choice without its own list binds to the desk field it names', () => {
+    const result = parseCustomTemplate({
+      ...warranty,
+      schema: {
+        type: 'object',
+        properties: { team: { type: 'string', 'x-deskmate': { kind: 'enum', bind: ['Support group'] } } },
+        required: ['team'],
+      },
+    });
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    const bound = bindTemplate(result.template, {
+      site: 'rt',
+      deskFields: [
+        {
+          id: 'cf:3',
+          label: 'Support group',
+          kind: 'single',
+          writable: true,
+          options: [
+            { value: 'net', label: 'Netzwerk' },
+            { value: 'hw', label: 'Hardware' },
+          ],
+        },
+      ],
+    });
+    expect(bound.fields.team).toMatchObject({
+      options: ['Netzwerk', 'Hardware'],
+      binding: { deskField: 'cf:3' },
+    });
   });
 
   test('a custom template may not reuse a built-in id', () => {
