@@ -31,7 +31,14 @@ Rules:
 - Answer with JSON in the requested schema only.`;
 
 function fieldLine(name: string, meta: FieldMeta): string {
-  const options = meta.options ? ` One of: ${meta.options.join(', ')}.` : '';
+  // A desk's owner list can hold hundreds of names: the schema enforces them all, the prompt names the first.
+  const shown = meta.options?.slice(0, 100) ?? [];
+  const more = (meta.options?.length ?? 0) - shown.length;
+  const from =
+    meta.binding && 'deskField' in meta.binding ? ` the desk's "${meta.binding.deskLabel}" values` : '';
+  const options = meta.options?.length
+    ? ` One of${from}: ${shown.join(', ')}${more > 0 ? ` and ${more} more (see the schema)` : ''}.`
+    : '';
   const required = meta.required ? 'required' : 'optional';
   const composed = meta.composed ? ' Written by you from the ticket; quote the facts it relies on.' : '';
   return `- ${name} (${meta.kind}, ${required}): ${meta.description}${options}${composed}`;
