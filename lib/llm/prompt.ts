@@ -34,8 +34,7 @@ function fieldLine(name: string, meta: FieldMeta): string {
   // A desk's owner list can hold hundreds of names: the schema enforces them all, the prompt names the first.
   const shown = meta.options?.slice(0, 100) ?? [];
   const more = (meta.options?.length ?? 0) - shown.length;
-  const from =
-    meta.binding && 'deskField' in meta.binding ? ` the desk's "${meta.binding.deskLabel}" values` : '';
+  const from = meta.binding?.deskField ? ` the desk's "${meta.binding.deskLabel}" values` : '';
   const options = meta.options?.length
     ? ` One of${from}: ${shown.join(', ')}${more > 0 ? ` and ${more} more (see the schema)` : ''}.`
     : '';

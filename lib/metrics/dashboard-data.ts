@@ -65,7 +65,7 @@ export function buildDashboard(
   for (const e of events) if (e.templateId) ids.add(e.templateId);
   for (const c of corrections) ids.add(c.templateId);
   const sites = new Set<string>([...events.map((e) => e.site), ...corrections.map((c) => c.site)]);
-  const settings = { templates: { ...templates, disabledBuiltins: [], custom: [] } };
+  const settings = { templates: { ...templates, disabledBuiltins: [], custom: [], bindings: [] } };
   const readiness = [...ids]
     .sort()
     .filter((id) => !filter.templateId || id === filter.templateId)
