@@ -162,6 +162,19 @@ export function redactContext(
       ...(requester ? { requester } : {}),
       fields: Object.fromEntries(Object.entries(context.fields).map(([k, v]) => [k, redactor.redact(v)])),
       messages: context.messages.map((m) => ({ ...m, text: redactor.redact(m.text) })),
+      // Option labels become the provider's schema values (an owner list may show e-mail addresses);
+      // the same placeholders come back in the answer and are restored like the rest.
+      ...(context.deskFields
+        ? {
+            deskFields: context.deskFields.map((f) => ({
+              ...f,
+              ...(typeof f.value === 'string' && !f.options ? { value: redactor.redact(f.value) } : {}),
+              ...(f.options
+                ? { options: f.options.map((o) => ({ ...o, label: redactor.redact(o.label) })) }
+                : {}),
+            })),
+          }
+        : {}),
     },
   };
 }

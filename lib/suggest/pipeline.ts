@@ -98,8 +98,11 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
   const previous = request.previous && remote ? redactor.redactDeep(request.previous) : request.previous;
 
   request.signal?.throwIfAborted();
+  // A remote provider sees the desk's options redacted like the ticket; grounding checks the restored
+  // answer against the real ones.
+  const sent = remote ? bindTemplate(found, outbound, deps.settings.templates.bindings) : template;
   const raw: RawAnswer = await provider.fill({
-    template,
+    template: sent,
     context: outbound,
     fields: asked,
     ...(request.instruction

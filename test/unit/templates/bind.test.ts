@@ -158,4 +158,33 @@ describe('binding templates to the desk on screen', () => {
       note: expect.stringContaining('This page has no field for Category'),
     });
   });
+
+  test('a remote provider sees option labels redacted, and its answer is restored and grounded', async () => {
+    const owner: DeskField = {
+      id: 'owner',
+      label: 'Category',
+      kind: 'person',
+      writable: true,
+      options: [
+        { value: '5', label: 'Ann <ann@corp.example>' },
+        { value: '6', label: 'Bob <bob@corp.example>' },
+      ],
+    };
+    let offered: readonly string[] = [];
+    const remote: Provider = {
+      kind: 'openai',
+      model: 'spy',
+      fill: async (r) => {
+        offered = fieldMeta(r.template, 'category')!.options ?? [];
+        const pick = offered[1]!;
+        return { fields: { category: { value: pick, evidence: ['VPN drops'], confidence: 0.9 } }, risks: [] };
+      },
+    };
+    const suggestion = await runSuggestion(
+      { context: context([owner]), templateId: 'triage', fields: ['category'] },
+      { settings: DEFAULT_SETTINGS, provider: remote },
+    );
+    expect(offered.join(' ')).not.toContain('@');
+    expect(suggestion.fields.category).toMatchObject({ value: 'Bob <bob@corp.example>', status: 'filled' });
+  });
 });
