@@ -9,7 +9,7 @@ import type { ApplyResult, SiteAdapter } from '../sites/types';
 import { createDock, type Dock } from './dock';
 import { findQuote, showRange } from './highlight';
 
-type Change = 'ticket' | 'messages' | 'fields' | 'late-content';
+type Change = 'ticket' | 'messages' | 'fields' | 'desk-fields' | 'late-content';
 
 /** What changed between two reads, so the panel can mark fields stale instead of re-running. */
 export function diffContexts(before: TicketContext | undefined, after: TicketContext): Change[] {
@@ -20,9 +20,14 @@ export function diffContexts(before: TicketContext | undefined, after: TicketCon
     const wasLoading = before.unreadable.some((u) => u.field === 'messages');
     changes.push(wasLoading ? 'late-content' : 'messages');
   }
-  const fields = (c: TicketContext) =>
-    JSON.stringify([c.subject, c.status, c.priority, c.queue, c.fields, c.deskFields]);
-  if (fields(before) !== fields(after)) changes.push('fields');
+  // Values the desk holds (including what Apply just wrote) vs. what the desk offers: new or renamed
+  // options re-bind the templates (issue #16), new values only update the context.
+  const values = (c: TicketContext) =>
+    JSON.stringify([c.subject, c.status, c.priority, c.queue, c.fields, c.deskFields?.map((f) => f.value)]);
+  const offered = (c: TicketContext) =>
+    JSON.stringify(c.deskFields?.map((f) => [f.id, f.label, f.kind, f.writable, f.whyNot, f.options]) ?? []);
+  if (values(before) !== values(after)) changes.push('fields');
+  if (offered(before) !== offered(after)) changes.push('desk-fields');
   return changes;
 }
 

@@ -3,8 +3,8 @@
 // only types from this file.
 import { z } from 'zod/mini';
 import { TicketContext } from '../context/ticket-context';
-import { selectorProbe } from '../sites/generic/wire';
 import { TEXT_TARGETS } from '../sites/fields';
+import { selectorProbe } from '../sites/generic/wire';
 import { once, withResponse } from './lazy';
 import type { MessageSpec } from './protocol';
 import { genericTabRequests, tabRequests as r } from './tab-requests';
@@ -57,7 +57,7 @@ export const events = once(() => ({
   'context.changed': z.object({
     context: TicketContext,
     /** What changed since the last read, for the panel to mark fields stale. */
-    changes: z.array(z.enum(['ticket', 'messages', 'fields', 'late-content'])),
+    changes: z.array(z.enum(['ticket', 'messages', 'fields', 'desk-fields', 'late-content'])),
   }),
   /** Effective settings changed (user save or managed policy): open extension pages re-read them. */
   'settings.changed': z.object({ reason: z.enum(['user', 'policy']) }),

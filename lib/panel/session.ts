@@ -156,11 +156,16 @@ export async function openTicket(backend: PanelBackend, context: TicketContext):
   }
 }
 
-/** The ticket on screen changed: a new reply makes the AI's values stale (the agent's own stay). */
+/**
+ * The ticket on screen changed: a new reply makes the AI's values stale (the agent's own stay). The desk's
+ * record changing (Apply wrote it, a colleague set the queue) stales nothing; the desk offering other
+ * options re-binds the templates so the picker and the next suggestion use the desk's current values.
+ */
 export function ticketChanged(context: TicketContext, changes: string[]): void {
   const before = current().context;
   if (!before || before.ticketKey !== context.ticketKey || before.site !== context.site) return;
-  const changed = changes.some((c) => c === 'messages' || c === 'fields');
+  if (changes.includes('desk-fields')) void rebind(context);
+  const changed = changes.includes('messages');
   const { suggestion, fields, staleFields } = current();
   if (!changed || !suggestion) {
     useSession.setState({ context });
@@ -171,6 +176,19 @@ export function ticketChanged(context: TicketContext, changes: string[]): void {
     .filter(([id, f]) => f.status !== 'missing' && !fields[id]?.edited)
     .map(([id]) => id);
   useSession.setState({ context, staleFields: [...new Set([...staleFields, ...stale])] });
+}
+
+/** The desk's fields or options changed: list the templates again, bound to what the page offers now. */
+async function rebind(context: TicketContext): Promise<void> {
+  const { backend } = current();
+  if (!backend) return;
+  try {
+    const { templates, suggestedId } = await backend.listTemplates(context);
+    if (current().context?.ticketKey !== context.ticketKey) return;
+    useSession.setState({ templates, suggestedId });
+  } catch {
+    // Keep the templates as they were: a failed re-list must not take the agent's work away.
+  }
 }
 
 /** Switch template: its draft comes back, then the AI fills what the agent has not touched. */
