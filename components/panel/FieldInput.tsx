@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseValue, sameValue, type TemplateField, valueText } from '@/lib/panel/model';
 import type { FieldValue } from '@/lib/templates/suggestion';
+import { ChoiceInput, MultiChoiceInput } from './ChoiceInput';
 
 interface Props {
   field: TemplateField;
@@ -27,22 +28,29 @@ export function FieldInput({ field, value, inputId, describedBy, onChange: repor
   };
   if (field.kind === 'enum' && field.options?.length) {
     return (
-      <select
-        {...common}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(parseValue(field, e.target.value));
+      <ChoiceInput
+        options={field.options}
+        text={text}
+        common={common}
+        describedBy={describedBy}
+        onText={(t) => {
+          setText(t);
+          onChange(parseValue(field, t));
         }}
-      >
-        <option value="">(none)</option>
-        {field.options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-        {text && !field.options.includes(text) && <option value={text}>{text}</option>}
-      </select>
+      />
+    );
+  }
+  if (field.kind === 'list' && field.options?.length) {
+    return (
+      <MultiChoiceInput
+        options={field.options}
+        value={Array.isArray(value) ? value.map(String) : []}
+        common={common}
+        onPick={(values) => {
+          setText(values.join(', '));
+          onChange(values);
+        }}
+      />
     );
   }
   if (field.kind === 'boolean') {

@@ -34,10 +34,13 @@ export function FieldStatusLine({
   status,
   ai,
   id,
+  hideNote,
 }: {
   status: ReturnType<typeof shownStatus>;
   ai?: FieldState;
   id: string;
+  /** The note says what the row shows already (no desk field for this value). */
+  hideNote?: boolean;
 }) {
   const label =
     status === 'edited' ? 'Edited by you' : status === 'empty' ? 'No suggestion' : STATUS_TEXT[status];
@@ -48,6 +51,7 @@ export function FieldStatusLine({
       </span>
       {ai && status !== 'edited' && status !== 'missing' && ai.value !== null && (
         <span className="confidence">
+          {' '}
           {Math.round(ai.confidence * 100)}% sure · {SOURCE_TEXT[ai.source]}
         </span>
       )}
@@ -55,7 +59,7 @@ export function FieldStatusLine({
         <span className="warn-text"> not found in the ticket: check before using</span>
       )}
       {status === 'stale' && <span className="warn-text"> the ticket changed since</span>}
-      {ai?.note && <span className="note"> {ai.note}</span>}
+      {ai?.note && !hideNote && <span className="note"> {ai.note}</span>}
     </p>
   );
 }

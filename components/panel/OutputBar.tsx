@@ -1,8 +1,9 @@
 import type { SaveStatus } from '@/lib/panel/drafts';
+import type { ApplyPlan } from '@/lib/panel/output';
 import type { OutputNotice } from '@/lib/panel/session';
 
 interface Props {
-  applicable: string[];
+  plan: ApplyPlan;
   busy: boolean;
   save: SaveStatus;
   notice?: OutputNotice;
@@ -17,8 +18,23 @@ function saveText(save: SaveStatus): string {
   return '';
 }
 
-/** Apply into the page or copy; nothing reaches the page without this click. */
-export function OutputBar({ applicable, busy, save, notice, onApply, onCopy }: Props) {
+/** What Apply all will do, in one line: what it writes, what it cannot, what is not accepted yet. */
+function planText(plan: ApplyPlan): string {
+  const parts: string[] = [];
+  if (plan.steps.length)
+    parts.push(
+      `Writes ${plan.steps
+        .map((s) => (s.to === 'text' ? s.label : `${s.label} → ${s.deskLabel}`))
+        .join(', ')}.`,
+    );
+  if (plan.refused.length) parts.push(`Cannot write ${plan.refused.map((r) => r.label).join(', ')}.`);
+  if (plan.notAccepted.length) parts.push(`Not accepted yet: ${plan.notAccepted.join(', ')}.`);
+  return parts.join(' ') || 'No accepted field has a place on this page; copy instead.';
+}
+
+/** Apply all into the page or copy; nothing reaches the page without this click (or Ctrl+Enter). */
+export function OutputBar({ plan, busy, save, notice, onApply, onCopy }: Props) {
+  const nothing = plan.steps.length === 0 && plan.refused.length === 0;
   return (
     <section className="output" aria-label="Use the result">
       <div className="button-row">
@@ -26,11 +42,12 @@ export function OutputBar({ applicable, busy, save, notice, onApply, onCopy }: P
           type="button"
           className="primary"
           onClick={onApply}
-          disabled={busy || applicable.length === 0}
+          disabled={busy || nothing}
           data-testid="apply"
           aria-describedby="apply-what"
+          aria-keyshortcuts="Control+Enter"
         >
-          Apply to page
+          Apply all
         </button>
         <button type="button" onClick={() => onCopy('text')} data-testid="copy-text">
           Copy text
@@ -39,10 +56,8 @@ export function OutputBar({ applicable, busy, save, notice, onApply, onCopy }: P
           Copy JSON
         </button>
       </div>
-      <p id="apply-what" className="hint">
-        {applicable.length
-          ? `Apply fills: ${applicable.join(', ')}.`
-          : 'This page has no field this template can fill; copy instead.'}
+      <p id="apply-what" className="hint" data-testid="apply-plan">
+        {planText(plan)}
       </p>
       <p
         className={save.state === 'error' ? 'error' : 'hint'}

@@ -5,6 +5,7 @@ import { DockControls } from './DockControls';
 import { ErrorNotice } from './ErrorNotice';
 import { FieldList } from './FieldList';
 import { GuideBar } from './GuideBar';
+import { KeyboardHelp } from './KeyboardHelp';
 import { OutputBar } from './OutputBar';
 import { RunStatus } from './RunStatus';
 import { TemplatePicker } from './TemplatePicker';
@@ -94,14 +95,20 @@ export function PanelApp({
               )}
               {template.mode !== 'shadow' && work.suggestion && (
                 <div className="button-row">
-                  <button type="button" onClick={actions.acceptAll} data-testid="accept-all">
+                  <button
+                    type="button"
+                    onClick={actions.acceptAll}
+                    data-testid="accept-all"
+                    aria-keyshortcuts="Alt+Shift+Enter"
+                  >
                     Accept all filled values
                   </button>
                 </div>
               )}
               <FieldList template={template} work={work} actions={actions} />
+              <KeyboardHelp />
               <OutputBar
-                applicable={work.applicable}
+                plan={work.plan}
                 busy={Boolean(work.run)}
                 save={work.save}
                 notice={work.notice}

@@ -1,5 +1,6 @@
 import type { SaveStatus } from '@/lib/panel/drafts';
-import type { FieldDraft, RunState, TemplateInfo } from '@/lib/panel/model';
+import type { FieldApplied, FieldDraft, RunState, TemplateInfo } from '@/lib/panel/model';
+import type { ApplyPlan } from '@/lib/panel/output';
 import type { OutputNotice, PanelError } from '@/lib/panel/session';
 import type { FieldValue, Suggestion } from '@/lib/templates/suggestion';
 
@@ -15,8 +16,10 @@ export interface WorkView {
   error?: PanelError;
   save: SaveStatus;
   notice?: OutputNotice;
-  /** Labels of the fields Apply would send to the page now. */
-  applicable: string[];
+  /** What Apply all would write now, and the accepted values it would not write (with why). */
+  plan: ApplyPlan;
+  /** Per field, what the last Apply all did (only while the value is still the one written). */
+  applied: Record<string, FieldApplied>;
 }
 
 /** Everything the agent can do in the panel; wired in entrypoints/sidepanel/main.tsx. */

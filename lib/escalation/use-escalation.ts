@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TicketContext } from '../context/ticket-context';
+import type { DeskField, TicketContext } from '../context/ticket-context';
 import { send } from '../messaging/client';
 import { toErrorInfo } from '../messaging/envelope';
-import type { TextTarget } from '../sites/fields';
+import {
+  type DeskFieldValue,
+  type FieldWrite,
+  findOption,
+  foldLabel,
+  type TextTarget,
+} from '../sites/fields';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import { decisionSignals } from './decisions';
 import type { DecisionRequest } from './messages';
@@ -14,23 +20,28 @@ import type { EscalationFlag, EscalationResult, Severity } from './rules';
  * never writes to the page.
  */
 
-/** What escalation needs from the rest of the panel. `targets`/`apply` match lib/panel/backend.ts. */
+/** What escalation needs from the rest of the panel. `targets`/`apply`/`setFields` match lib/panel/backend.ts. */
 export interface EscalationBackend {
   evaluate(context: TicketContext, suggestion?: Suggestion): Promise<EscalationResult>;
   record(request: DecisionRequest): Promise<{ id: number }>;
-  /** Page fields the desk lets Deskmate write on this ticket. */
+  /** Text boxes (reply, internal note) the page shows now. */
   targets(): Promise<TextTarget[]>;
-  /** Write one page field (throws when the desk refuses). */
+  /** Write text into one of them (throws when the desk refuses). */
   apply(target: TextTarget, value: string): Promise<void>;
+  /** Write desk fields (ids from context.deskFields); the page is read back, `ok` means the desk shows it. */
+  setFields(values: { id: string; value: DeskFieldValue }[]): Promise<{ results: FieldWrite[] }>;
 }
 
 /** The real backend: background messages for evaluate/record, the panel's page access for the rest. */
-export function escalationBackend(page: Pick<EscalationBackend, 'targets' | 'apply'>): EscalationBackend {
+export function escalationBackend(
+  page: Pick<EscalationBackend, 'targets' | 'apply' | 'setFields'>,
+): EscalationBackend {
   return {
     evaluate: (context, suggestion) => send('escalation.evaluate', { context, suggestion }),
     record: (request) => send('decisions.record', request),
     targets: () => page.targets(),
     apply: (target, value) => page.apply(target, value),
+    setFields: (values) => page.setFields(values),
   };
 }
 
@@ -84,38 +95,78 @@ export function escalationPlan(
 
 export interface EscalateResult {
   decisionId: number;
-  applied: TextTarget[];
-  skipped: { target: TextTarget; reason: string }[];
+  /** What was written, as the agent reads it ("internal note", the desk's own label "Queue"). */
+  applied: string[];
+  skipped: { target: string; reason: string }[];
 }
 
 /**
- * The agent pressed Escalate: write priority, queue and the handoff as an internal note where the
- * desk allows it (what it refuses is reported, not hidden), then log the decision.
+ * The names a rule's routing key goes by on desks (compared with a desk field's id and label, folded).
+ * They are the generic names desks give these fields, never a desk's values.
+ */
+const ROUTING_NAMES: Record<'priority' | 'queue' | 'assignee', readonly string[]> = {
+  priority: ['priority'],
+  queue: ['queue'],
+  assignee: ['assignee', 'owner', 'assigned to'],
+};
+
+/** The page's desk field for a routing key, or undefined when the page has none. */
+function routingField(fields: readonly DeskField[], key: keyof typeof ROUTING_NAMES): DeskField | undefined {
+  const names = ROUTING_NAMES[key];
+  return fields.find((f) => names.includes(foldLabel(f.id)) || names.includes(foldLabel(f.label)));
+}
+
+/**
+ * The agent pressed Escalate: the handoff goes into the internal note as text, and the rule's priority,
+ * queue and assignee go into the page's own desk fields of those names, only as one of the options the
+ * desk offers. What cannot be written (no such field, read-only, not an option, refused) is reported for
+ * the agent to do by hand, never forced; then the decision is logged.
  */
 export async function escalate(
   backend: EscalationBackend,
   input: { context: TicketContext; result: EscalationResult; handoff?: Record<string, FieldValue> },
 ): Promise<EscalateResult> {
   const plan = escalationPlan(input.result.flags, input.handoff);
-  const available = new Set(await backend.targets().catch(() => [] as TextTarget[]));
-  const wanted: [TextTarget, string | undefined][] = [
-    ['priority', plan.priority],
-    ['queue', plan.queue],
-    ['internal-note', plan.note],
-  ];
-  const applied: TextTarget[] = [];
+  const applied: string[] = [];
   const skipped: EscalateResult['skipped'] = [];
-  for (const [target, value] of wanted) {
+  const deskFields = input.context.deskFields ?? [];
+  const writes: { id: string; value: string; label: string }[] = [];
+  for (const key of ['priority', 'queue', 'assignee'] as const) {
+    const value = plan[key];
     if (!value) continue;
-    if (!available.has(target)) {
-      skipped.push({ target, reason: 'this desk page has no such field' });
-      continue;
+    const field = routingField(deskFields, key);
+    if (!field) skipped.push({ target: key, reason: 'this desk page has no such field' });
+    else if (!field.writable)
+      skipped.push({ target: field.label, reason: field.whyNot ?? 'read-only on this page' });
+    else {
+      // The option's own value: exact even when two options share a label.
+      const option = findOption(field, value);
+      if (option) writes.push({ id: field.id, value: option.value, label: field.label });
+      else skipped.push({ target: field.label, reason: `"${value}" is not one of this desk's options.` });
     }
+  }
+  if (writes.length > 0) {
     try {
-      await backend.apply(target, value);
-      applied.push(target);
+      const { results } = await backend.setFields(writes.map(({ id, value }) => ({ id, value })));
+      for (const w of writes) {
+        const r = results.find((x) => x.id === w.id);
+        if (r?.ok) applied.push(w.label);
+        else skipped.push({ target: w.label, reason: r && !r.ok ? r.reason : 'the page did not answer' });
+      }
     } catch (error) {
-      skipped.push({ target, reason: toErrorInfo(error).message });
+      const reason = toErrorInfo(error).message;
+      for (const w of writes) skipped.push({ target: w.label, reason });
+    }
+  }
+  const available = new Set(await backend.targets().catch(() => [] as TextTarget[]));
+  if (!available.has('internal-note')) {
+    skipped.push({ target: 'internal note', reason: 'this desk page has no internal note box' });
+  } else {
+    try {
+      await backend.apply('internal-note', plan.note);
+      applied.push('internal note');
+    } catch (error) {
+      skipped.push({ target: 'internal note', reason: toErrorInfo(error).message });
     }
   }
   const { id } = await backend.record({
@@ -152,7 +203,7 @@ export interface EscalationView {
   outcome?: {
     action: 'escalated' | 'dismissed';
     reason?: string;
-    applied?: TextTarget[];
+    applied?: string[];
     skipped?: EscalateResult['skipped'];
   };
   escalate(): void;

@@ -1,6 +1,6 @@
 import type { TicketContext } from '../context/ticket-context';
 import type { MetricEvent } from '../metrics/event-schema';
-import type { TextTarget } from '../sites/fields';
+import type { DeskFieldValue, FieldWrite, TextTarget } from '../sites/fields';
 import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { TemplateInfo } from './model';
 
@@ -41,7 +41,15 @@ export interface PanelBackend {
   /** Progress events of a running request; returns an unsubscribe function. */
   onProgress(callback: (requestId: string, text: string) => void): () => void;
   targets(): Promise<TextTarget[]>;
+  /** Write text into the reply box or internal note (throws when the page refuses). */
   apply(target: TextTarget, value: string): Promise<void>;
+  /**
+   * Write desk fields in one go (ids from context.deskFields); the page is read back after the writes, so
+   * `ok` means the desk shows the value. `context` is the page as read afterwards, when it could be read.
+   */
+  setFields(
+    values: { id: string; value: DeskFieldValue }[],
+  ): Promise<{ results: FieldWrite[]; context?: TicketContext }>;
   /** Scroll to and highlight a quote in the page; false when the page does not show it. */
   highlight(quote: string): Promise<boolean>;
   /** The agent applied or copied values: record corrections and events. Never throws. */

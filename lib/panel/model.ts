@@ -13,8 +13,26 @@ export interface TemplateField {
   description?: string;
   /** Allowed values of an enum field. */
   options?: string[];
-  /** The page field the value may be applied to (the reply box, a priority select...). */
+  /** The text box the value is written into (reply or internal note). */
   applyTo?: TextTarget;
+  /**
+   * The desk field on this page the value is written into, or why the page has none (issue #16).
+   * Absent for text fields that go to a text box, and when the template was listed without a ticket.
+   */
+  binding?: FieldBinding;
+}
+
+/** Which desk field a template field writes into on this page (lib/templates/bind.ts), or why none. */
+export type FieldBinding =
+  | { deskField: string; deskLabel: string; writable: boolean; whyNot?: string }
+  | { reason: string };
+
+/** What Apply all did to one field: written (the page read back shows it), or not and why. */
+export interface FieldApplied {
+  ok: boolean;
+  reason?: string;
+  /** The value that was written or refused: the state no longer holds once the agent changes it. */
+  value: FieldValue;
 }
 
 /** How a template runs for this agent (ARCHITECTURE.md "Modes"). */

@@ -8,7 +8,7 @@ import type { FieldValue, Suggestion } from '../templates/suggestion';
 import type { PanelBackend } from './backend';
 import { type DraftKey, DraftSaver, latestDraftTemplate, loadDraft, type SaveStatus } from './drafts';
 import { mergeFields, mergeSuggestions } from './merge';
-import type { FieldDraft, RunState, TemplateInfo } from './model';
+import type { FieldApplied, FieldDraft, RunState, TemplateInfo } from './model';
 import { sameValue } from './model';
 import { backgroundDraftStore } from './remote-drafts';
 
@@ -44,6 +44,8 @@ export interface SessionState {
   save: SaveStatus;
   targets: TextTarget[];
   notice?: OutputNotice;
+  /** What the last Apply all did per field; a field's entry goes when its value changes. */
+  applied: Record<string, FieldApplied>;
 }
 
 const initial = {
@@ -52,6 +54,7 @@ const initial = {
   staleFields: [],
   save: { state: 'idle' },
   targets: [],
+  applied: {},
 } satisfies Partial<SessionState>;
 
 export const useSession = create<SessionState>(() => ({ ...initial }));
@@ -201,6 +204,7 @@ export async function pickTemplate(templateId: string): Promise<void> {
     suggestion: undefined,
     fields: {},
     staleFields: [],
+    applied: {},
     error: undefined,
     notice: undefined,
   });
@@ -306,7 +310,11 @@ function mergeSuggestion(
 ): void {
   const fields = mergeFields(tpl, current().fields, next, options, Boolean(restored));
   const suggestion = mergeSuggestions(current().suggestion, next, options.field);
-  useSession.setState({ suggestion, fields });
+  // A regenerated value is not what was written: its apply state goes, the others stay.
+  const applied = Object.fromEntries(
+    Object.entries(current().applied).filter(([id, a]) => sameValue(a.value, fields[id]?.value)),
+  );
+  useSession.setState({ suggestion, fields, applied });
   if (Object.values(fields).some((f) => f.edited) || options.field || options.instruction) persist();
 }
 
@@ -337,11 +345,21 @@ export function setFieldValue(fieldId: string, value: FieldValue): void {
     accepted: true,
     history: burst ? had.history : [...had.history, had.value],
   };
-  useSession.setState({ fields: { ...current().fields, [fieldId]: field }, notice: undefined });
+  useSession.setState({
+    fields: { ...current().fields, [fieldId]: field },
+    applied: withoutApplied(fieldId),
+    notice: undefined,
+  });
   if (!burst) fieldEvent('field.edited', fieldId);
   persist();
 }
 const lastTyped = new Map<string, number>();
+
+/** The apply states minus this field's: what was written is no longer what the agent has. */
+function withoutApplied(fieldId: string): Record<string, FieldApplied> {
+  const { [fieldId]: _gone, ...rest } = current().applied;
+  return rest;
+}
 
 /** Pick one of a conflict's candidates: the agent's choice, so it counts as edited and accepted. */
 export function pickCandidate(fieldId: string, value: FieldValue): void {
@@ -372,6 +390,7 @@ export function undoField(fieldId: string): void {
   lastTyped.delete(fieldId);
   useSession.setState({
     fields: { ...current().fields, [fieldId]: { ...had, value, history, edited: !sameValue(value, ai) } },
+    applied: withoutApplied(fieldId),
   });
   persist();
 }

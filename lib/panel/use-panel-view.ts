@@ -3,7 +3,7 @@ import type { PanelAppProps } from '@/components/panel/PanelApp';
 import type { PanelActions } from '@/components/panel/types';
 import { useEscalationBanner } from '../escalation/panel-banner';
 import { dockActions, useDockLayout } from './dock-layout';
-import { applicableFields, applyToPage, copyTemplate } from './output';
+import { applyAll, copyTemplate, currentPlan, shownApplied } from './output';
 import * as session from './session';
 import { panelBackend } from './start';
 import { usePanel } from './store';
@@ -31,7 +31,7 @@ const actions: PanelActions = {
   },
   runLocally: () => void session.runSuggestion({ engine: 'local' }),
   cancel: () => void session.cancelRun(),
-  apply: () => void applyToPage(),
+  apply: () => void applyAll(),
   copy: (format) => void copyTemplate(format),
   highlight: (quote) => void panelBackend()?.highlight(quote),
   openOptions: (section) => panelBackend()?.openOptions(section),
@@ -47,14 +47,15 @@ export function usePanelView(): PanelAppProps {
   const panel = usePanel();
   const work = session.useSession();
   const layout = useDockLayout();
-  // Recomputed on every state change: cheap (a filter over the template's fields).
-  const applicable = applicableFields().map((f) => f.label);
+  // Recomputed on every state change: cheap (one pass over the template's fields).
+  const plan = currentPlan();
+  const applied = shownApplied();
   const view = useMemo(() => ({ view: layout, actions: dock }), [layout]);
   return {
     context: panel.context,
     contextError: panel.contextError,
     backgroundVersion: panel.backgroundVersion,
-    work: { ...work, applicable },
+    work: { ...work, plan, applied },
     actions,
     banner,
     templateNote: extras.owner,

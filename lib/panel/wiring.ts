@@ -8,7 +8,7 @@ import { applyEvents, compareFields } from '../metrics/shadow';
 import type { TextTarget } from '../sites/fields';
 import type { TemplateInfo as EngineTemplateInfo } from '../templates/define';
 import type { KeptValues, PanelBackend } from './backend';
-import type { TemplateField, TemplateInfo } from './model';
+import type { FieldBinding, TemplateField, TemplateInfo } from './model';
 
 const KINDS: Record<string, TemplateField['kind']> = {
   enum: 'enum',
@@ -35,7 +35,7 @@ export function toPanelTemplate(
       Pick<
         EngineTemplateInfo['fields'][number],
         'name' | 'label' | 'kind' | 'required' | 'description' | 'applyTo'
-      > & { options?: readonly string[] }
+      > & { options?: readonly string[]; binding?: EngineTemplateInfo['fields'][number]['binding'] }
     >;
   },
   mode: { mode: 'shadow' | 'assist'; autoFields: string[] },
@@ -55,7 +55,19 @@ export function toPanelTemplate(
       description: f.description,
       ...(f.options ? { options: [...f.options] } : {}),
       ...(f.applyTo ? { applyTo: f.applyTo } : {}),
+      ...(f.binding && !f.applyTo ? { binding: panelBinding(f.binding) } : {}),
     })),
+  };
+}
+
+/** Only what the panel shows and needs to write (the excluded options are already gone from `options`). */
+function panelBinding(b: NonNullable<EngineTemplateInfo['fields'][number]['binding']>): FieldBinding {
+  if ('reason' in b) return { reason: b.reason };
+  return {
+    deskField: b.deskField,
+    deskLabel: b.deskLabel,
+    writable: b.writable,
+    ...(b.whyNot ? { whyNot: b.whyNot } : {}),
   };
 }
 
@@ -122,6 +134,10 @@ export function createBackend(tabId: () => number | undefined): PanelBackend {
     async apply(target, value) {
       const result = await sendToTab(tab(), 'page.apply', { target, value });
       if (!result.ok) throw new DeskmateError('invalid_request', result.reason);
+    },
+    async setFields(values) {
+      const { results, read } = await sendToTab(tab(), 'page.setFields', { values });
+      return { results, ...(read.ok ? { context: read.context } : {}) };
     },
     async highlight(quote) {
       if (quote === lastQuote) return true;

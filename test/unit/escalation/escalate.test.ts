@@ -1,14 +1,15 @@
 import { describe, expect, test, vi } from 'vitest';
+import type { DeskField } from '@/lib/context/ticket-context';
 import { DEFAULT_RULES } from '@/lib/escalation/defaults';
 import { evaluate } from '@/lib/escalation/evaluate';
 import type { DecisionRequest } from '@/lib/escalation/messages';
 import { dismiss, type EscalationBackend, escalate, escalationPlan } from '@/lib/escalation/use-escalation';
-import { DeskmateError } from '@/lib/messaging/envelope';
-import type { TextTarget } from '@/lib/sites/fields';
+import type { DeskFieldValue, TextTarget } from '@/lib/sites/fields';
 import { says, suggestion } from './helpers';
 
-function backend(targets: TextTarget[], refuse: TextTarget[] = []) {
+function backend(targets: TextTarget[], refuseFields: string[] = []) {
   const applied: [TextTarget, string][] = [];
+  const written: { id: string; value: DeskFieldValue }[] = [];
   const recorded: DecisionRequest[] = [];
   const b: EscalationBackend = {
     evaluate: vi.fn(),
@@ -18,13 +19,30 @@ function backend(targets: TextTarget[], refuse: TextTarget[] = []) {
     },
     targets: async () => targets,
     apply: async (target, value) => {
-      if (refuse.includes(target))
-        throw new DeskmateError('invalid_request', `"${value}" is not one of this desk's options.`);
       applied.push([target, value]);
     },
+    setFields: async (values) => {
+      written.push(...values);
+      return {
+        results: values.map(({ id }) =>
+          refuseFields.includes(id)
+            ? { id, ok: false as const, reason: 'You have no right to change this field.' }
+            : { id, ok: true as const },
+        ),
+      };
+    },
   };
-  return { b, applied, recorded };
+  return { b, applied, written, recorded };
 }
+
+const choice = (id: string, label: string, options: string[], writable = true): DeskField => ({
+  id,
+  label,
+  kind: 'single',
+  options: options.map((o, i) => ({ value: `${id}-${i}`, label: o })),
+  writable,
+  ...(writable ? {} : { whyNot: 'read-only page' }),
+});
 
 const context = says('My lawyer will sue. UNACCEPTABLE!! worst service, I am furious.');
 const result = evaluate(
@@ -48,13 +66,24 @@ describe("escalate and dismiss (the agent's actions)", () => {
     expect(plan.note.endsWith('Customer wants deletion confirmed in writing.')).toBe(true);
   });
 
-  test('escalate writes what the desk allows, reports the rest, then logs the decision', async () => {
-    const { b, applied, recorded } = backend(['priority', 'internal-note', 'reply'], ['priority']);
-    const done = await escalate(b, { context, result });
+  test('escalate writes the note as text and routing only into desk fields that offer it, reports the rest, then logs', async () => {
+    const { b, applied, written, recorded } = backend(['internal-note', 'reply']);
+    const onPage = {
+      ...context,
+      deskFields: [
+        choice('prio', 'Priority', ['Low', 'Normal', 'High']),
+        choice('owner', 'Owner', ['Legal team'], false),
+      ],
+    };
+    const done = await escalate(b, { context: onPage, result });
+    // "urgent" is not among the desk's priorities: nothing is forced into the select.
+    expect(written).toEqual([]);
     expect(applied.map(([t]) => t)).toEqual(['internal-note']);
+    expect(done.applied).toEqual(['internal note']);
     expect(done.skipped).toEqual([
-      { target: 'priority', reason: '"urgent" is not one of this desk\'s options.' },
+      { target: 'Priority', reason: '"urgent" is not one of this desk\'s options.' },
       { target: 'queue', reason: 'this desk page has no such field' },
+      { target: 'Owner', reason: 'read-only page' },
     ]);
     expect(recorded).toEqual([
       expect.objectContaining({
@@ -69,13 +98,31 @@ describe("escalate and dismiss (the agent's actions)", () => {
     expect(done.decisionId).toBe(1);
   });
 
-  test('never writes the reply box; dismiss writes nothing at all', async () => {
-    const { b, applied, recorded } = backend(['priority', 'internal-note', 'reply', 'queue']);
-    await escalate(b, { context, result });
-    expect(applied.map(([t]) => t)).toEqual(['priority', 'queue', 'internal-note']);
+  test('never writes the reply box; a refused desk write is reported; dismiss writes nothing at all', async () => {
+    const { b, applied, written, recorded } = backend(['internal-note', 'reply'], ['queue']);
+    const onPage = {
+      ...context,
+      deskFields: [
+        choice('priority', 'Priority', ['Normal', 'Urgent']),
+        choice('queue', 'Queue', ['General', 'Legal']),
+        choice('owner', 'Owner', ['Nobody', 'Legal team']),
+      ],
+    };
+    const done = await escalate(b, { context: onPage, result });
+    // One setFields with the desk's own option values ("urgent" matched "Urgent", case folded).
+    expect(written).toEqual([
+      { id: 'priority', value: 'priority-1' },
+      { id: 'queue', value: 'queue-1' },
+      { id: 'owner', value: 'owner-1' },
+    ]);
+    expect(applied.map(([t]) => t)).toEqual(['internal-note']);
+    expect(done.applied).toEqual(['Priority', 'Owner', 'internal note']);
+    expect(done.skipped).toEqual([{ target: 'Queue', reason: 'You have no right to change this field.' }]);
     applied.length = 0;
+    written.length = 0;
     await dismiss(b, { context, result, reason: 'Test ticket from QA' });
     expect(applied).toEqual([]);
+    expect(written).toEqual([]);
     expect(recorded[1]).toMatchObject({ action: 'dismissed', reason: 'Test ticket from QA' });
   });
 });

@@ -27,7 +27,8 @@ function fakeBackend() {
       calls.record.push(r.action);
       return { id: calls.record.length };
     },
-    targets: async () => ['priority', 'internal-note'],
+    targets: async () => ['internal-note'],
+    setFields: async (values) => ({ results: values.map(({ id }) => ({ id, ok: true as const })) }),
     apply: async (target) => {
       calls.apply.push(target);
     },
@@ -58,8 +59,8 @@ test('evaluates on load, escalates through the handoff, and a new ticket starts 
   act(() => view?.escalate());
   await flush();
   expect(handoff).toHaveBeenCalledWith('escalation-handoff');
-  expect(calls.apply).toEqual(['priority', 'internal-note']);
-  expect(view?.outcome).toMatchObject({ action: 'escalated', applied: ['priority', 'internal-note'] });
+  expect(calls.apply).toEqual(['internal-note']);
+  expect(view?.outcome).toMatchObject({ action: 'escalated', applied: ['internal note'] });
 
   act(() =>
     root.render(<Probe backend={backend} context={says('Where is my parcel?', { ticketKey: 'B' })} />),

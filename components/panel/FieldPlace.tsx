@@ -1,0 +1,41 @@
+import type { FieldApplied, TemplateField } from '@/lib/panel/model';
+
+const TEXT_BOX = { reply: 'reply box', 'internal-note': 'internal note' } as const;
+
+/**
+ * Where the value goes on this page, and what the last Apply all did to it: written, or not written and
+ * why (option gone, read-only, no rights, not on this page). In words and a sign, never colour alone.
+ */
+export function FieldPlace({ field, applied }: { field: TemplateField; applied?: FieldApplied }) {
+  const testid = `applied-${field.id}`;
+  if (applied?.ok) {
+    return (
+      <span className="place place-ok" data-testid={testid} data-applied="written">
+        <span aria-hidden="true">✓ </span>Written
+      </span>
+    );
+  }
+  if (applied) {
+    return (
+      <span className="place place-failed" data-testid={testid} data-applied="not-written">
+        <span aria-hidden="true">✗ </span>Not written: {applied.reason}
+      </span>
+    );
+  }
+  if (field.applyTo) return <span className="place">→ {TEXT_BOX[field.applyTo]}</span>;
+  const b = field.binding;
+  if (!b) return null;
+  if ('reason' in b) {
+    return (
+      <span className="place place-none" data-testid={`no-desk-field-${field.id}`}>
+        No desk field: {b.reason}
+      </span>
+    );
+  }
+  return (
+    <span className="place" data-desk-field={b.deskField}>
+      → {b.deskLabel}
+      {!b.writable && <span className="warn-text"> (read-only here{b.whyNot ? `: ${b.whyNot}` : ''})</span>}
+    </span>
+  );
+}
