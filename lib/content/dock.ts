@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { emit } from '../messaging/events';
+import { emit } from '../messaging/emit';
 
 /**
  * The docked panel: an extension-origin iframe in a closed shadow root beside the page. The page keeps

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ReadResult, TicketContext } from '../context/ticket-context';
-import { emit } from '../messaging/events';
+import { emit } from '../messaging/emit';
 import { serve } from '../messaging/server';
 import type { TabMessages } from '../messaging/tab-protocol';
 import { tabRequests } from '../messaging/tab-requests';

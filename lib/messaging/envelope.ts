@@ -1,11 +1,10 @@
-// zod/mini: the envelope is part of every content script (size budget, issue #10).
-import { z } from 'zod/mini';
+// No zod here: the envelope is part of every content script (size budget, issues #10 and #16).
 
 /**
  * Error codes the UI knows how to explain. Providers, storage and validation map their failures here
  * once (see lib/llm/errors.ts), so the panel never parses error strings.
  */
-export const ErrorCode = z.enum([
+export const ERROR_CODES = [
   'invalid_request', // payload failed validation
   'forbidden', // sender may not send this message, or policy forbids it
   'not_found',
@@ -23,16 +22,15 @@ export const ErrorCode = z.enum([
   'storage',
   'policy',
   'internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ErrorInfo = z.object({
-  code: ErrorCode,
-  message: z.string(),
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
   /** Seconds to wait before retrying, when the provider said so. */
-  retryAfter: z.optional(z.number()),
-});
-export type ErrorInfo = z.infer<typeof ErrorInfo>;
+  retryAfter?: number;
+}
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
 
@@ -56,8 +54,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}),
     };
   }
-  if (error instanceof z.core.$ZodError) {
-    return { code: 'invalid_request', message: describeIssues(error.issues) };
+  // A ZodError or a lib/messaging/check.ts CheckError: both carry zod-shaped issues.
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  if (error instanceof Error && Array.isArray(issues) && /^(\$?ZodError|CheckError)$/.test(error.name)) {
+    return { code: 'invalid_request', message: describeIssues(issues) };
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {

@@ -2,12 +2,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { type Events, events } from './tab-protocol';
 
-/** Broadcast an event to every extension page (panels); nobody replies. */
-export function emit<K extends keyof Events & string>(event: K, payload: z.input<Events[K]>): void {
-  browser.runtime.sendMessage({ event, payload }).catch(() => {
-    // No panel open: nobody to tell.
-  });
-}
+export { emit } from './emit';
 
 /** Listen to an event; the payload is validated before the callback sees it. */
 export function onEvent<K extends keyof Events & string>(

@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import type { SenderRole } from './protocol';
+import type { RequestSchema, SenderRole } from './protocol';
 
 /**
  * Build a value on first use, then keep it. Content scripts use this for their zod schemas: building
@@ -16,13 +16,13 @@ export function once<T extends object>(build: () => T): () => T {
 }
 
 /** Who may send a message, and its request schema, built the first time such a message arrives. */
-export interface RequestSpec<Req extends z.core.$ZodType = z.core.$ZodType> {
+export interface RequestSpec<Req extends RequestSchema = RequestSchema> {
   readonly from: readonly SenderRole[];
   readonly request: Req;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export function lazyRequest<Req extends z.core.$ZodType>(
+export function lazyRequest<Req extends RequestSchema>(
   from: readonly SenderRole[],
   build: () => Req,
 ): RequestSpec<Req> {
@@ -37,7 +37,7 @@ export function lazyRequest<Req extends z.core.$ZodType>(
 
 /** The same message with the schema of its reply, for the side that receives the reply. */
 /* @__NO_SIDE_EFFECTS__ */
-export function withResponse<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
+export function withResponse<Req extends RequestSchema, Res extends z.core.$ZodType>(
   spec: RequestSpec<Req>,
   build: () => Res,
 ): RequestSpec<Req> & { readonly response: Res } {

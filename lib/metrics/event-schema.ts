@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode } from '../messaging/envelope';
+import { ERROR_CODES } from '../messaging/envelope';
 
 /**
  * The metrics vocabulary (issue #9), kept free of storage so lib/messaging/protocol.ts can import it.
@@ -23,7 +23,7 @@ export type EventMode = z.infer<typeof EventMode>;
 const ProviderKind = z.enum(['openai', 'local']);
 /** Model names are configuration, not ticket text; still kept short and identifier-like. */
 const ModelName = z.string().regex(/^[A-Za-z0-9_.:/@+-]{1,100}$/);
-const Code = z.enum(ErrorCode.options);
+const Code = z.enum(ERROR_CODES);
 
 /**
  * The adapter id: 'demo', 'zendesk'... or 'generic:<desk name>' where an admin named the desk (letters,

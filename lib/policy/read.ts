@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { emit } from '../messaging/events';
+import { emit } from '../messaging/emit';
 import { getEffectiveSettings, type PolicyLayer, setPolicyProvider } from '../settings/effective';
 import {
   computeSiteRules,

@@ -1,5 +1,8 @@
-// zod/mini: this part ships in the generic content script (size budget).
+// The generic desk's config as its content script receives it: checked with lib/messaging/check.ts,
+// not zod, because this ships in a content script (size budget). The reply schema below is zod: only
+// the panel, which receives it, builds it.
 import { z } from 'zod/mini';
+import { type Infer, list, object, optional, text } from '../../messaging/check';
 import { once } from '../../messaging/lazy';
 
 /**
@@ -9,33 +12,29 @@ import { once } from '../../messaging/lazy';
  * Built on first use (lib/messaging/lazy.ts).
  */
 export const genericDeskWire = once(() => {
-  const Alternatives = z.array(z.string());
-  return z.object({
-    name: z.string(),
-    matches: z.array(z.string()),
-    ticketKey: z.object({
-      selector: z.optional(Alternatives),
-      urlPattern: z.optional(z.string().check(z.maxLength(300))),
-    }),
-    ticket: z.optional(Alternatives),
+  const Alternatives = list(text());
+  const maybe = optional(Alternatives);
+  return object({
+    name: text(),
+    matches: list(text()),
+    ticketKey: object({ selector: maybe, urlPattern: optional(text({ max: 300 })) }),
+    ticket: maybe,
     subject: Alternatives,
-    requesterName: z.optional(Alternatives),
-    requesterEmail: z.optional(Alternatives),
-    status: z.optional(Alternatives),
-    priority: z.optional(Alternatives),
-    queue: z.optional(Alternatives),
-    message: z.optional(Alternatives),
-    messageAuthor: z.optional(Alternatives),
-    messageBody: z.optional(Alternatives),
-    messageTime: z.optional(Alternatives),
-    messageRole: z.optional(
-      z.object({ internal: z.optional(Alternatives), agent: z.optional(Alternatives) }),
-    ),
-    reply: z.optional(Alternatives),
-    internalNote: z.optional(Alternatives),
+    requesterName: maybe,
+    requesterEmail: maybe,
+    status: maybe,
+    priority: maybe,
+    queue: maybe,
+    message: maybe,
+    messageAuthor: maybe,
+    messageBody: maybe,
+    messageTime: maybe,
+    messageRole: optional(object({ internal: maybe, agent: maybe })),
+    reply: maybe,
+    internalNote: maybe,
   });
 });
-export type GenericDeskWire = z.infer<ReturnType<typeof genericDeskWire>>;
+export type GenericDeskWire = Infer<ReturnType<typeof genericDeskWire>>;
 
 /** What one selector field reads on this page: how many elements, and the first one's text. */
 export const selectorProbe = once(() =>
