@@ -35,9 +35,13 @@ if (headed) {
   const dir = resolve('artifacts', `demo-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  const shot = async (page: import('playwright-core').Page, name: string) => {
+  const shot = async (
+    page: import('playwright-core').Page,
+    name: string,
+    clip?: { x: number; y: number; width: number; height: number },
+  ) => {
     const file = join(dir, `${String(++n).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
     console.log(`  saved ${file}`);
   };
   try {

@@ -16,9 +16,15 @@ export function FieldPlace({ field, applied }: { field: TemplateField; applied?:
     );
   }
   if (applied) {
+    // A field the page has no place for was never tried: said plainly, not flagged as a failure.
+    const nowhere = field.binding !== undefined && 'reason' in field.binding;
     return (
-      <span className="place place-failed" data-testid={testid} data-applied="not-written">
-        <span aria-hidden="true">✗ </span>Not written: {applied.reason}
+      <span
+        className={`place ${nowhere ? 'place-none' : 'place-failed'}`}
+        data-testid={testid}
+        data-applied="not-written"
+      >
+        <span aria-hidden="true">{nowhere ? '– ' : '✗ '}</span>Not written: {applied.reason}
       </span>
     );
   }

@@ -1,11 +1,66 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { EXTENSION_ID, type Session } from './harness';
 import { waitForSuggestion } from './panel-helpers';
 
 export interface DemoWalk {
   session: Session;
   baseUrl: string;
-  shot(page: Page, name: string): Promise<void>;
+  /** Save a screenshot; `clip` keeps only that part of the page (the docked panel). */
+  shot(
+    page: Page,
+    name: string,
+    clip?: { x: number; y: number; width: number; height: number },
+  ): Promise<void>;
+}
+
+/**
+ * Make the docked panel `width` px wide by dragging its edge, as an agent would (the grip sits in a closed
+ * shadow root, 3 px either side of the panel's edge). Returns the panel's area of the page.
+ */
+async function dockWidth(page: Page, panel: Frame, width: number) {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  const now = await panel.evaluate(() => innerWidth);
+  await page.mouse.move(viewport.width - now, 300);
+  await page.mouse.down();
+  await page.mouse.move(viewport.width - width, 300, { steps: 4 });
+  await page.mouse.up();
+  await panel.waitForFunction((w) => Math.abs(innerWidth - w) <= 1, width);
+  return { x: viewport.width - width, y: 0, width, height: viewport.height };
+}
+
+/**
+ * Triage with the desk's own fields: the panel offers the page's options, the agent accepts (picking a
+ * desk option where the engine had none), Apply all writes every field, and each row says what happened.
+ * Then the compact panel is saved at 360 and 480 px, light and dark.
+ */
+async function walkApplyAll(page: Page, panel: Frame, shot: DemoWalk['shot']): Promise<void> {
+  console.log('Triage on the desk’s own fields, then Apply all...');
+  await waitForSuggestion(panel, 'triage');
+  for (const id of ['category', 'priority']) {
+    const input = panel.getByTestId(`field-input-${id}`);
+    if ((await input.count()) === 0 || (await input.inputValue())) continue;
+    const options = (await input.locator('option').allTextContents()).filter((o) => o !== '(none)');
+    if (options[0]) await input.selectOption(options[0]);
+  }
+  await panel.getByTestId('accept-all').click();
+  await panel.getByTestId('apply').click();
+  await panel.locator('[data-applied]').first().waitFor();
+  const rows = await panel
+    .locator('[data-applied]')
+    .evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-testid')?.replace('applied-', '')}: ${e.textContent}`),
+    );
+  for (const row of rows) console.log(`  ${row}`);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  for (const width of [360, 480]) {
+    const clip = await dockWidth(page, panel, width);
+    await panel.evaluate(() => document.querySelector('.fields')?.scrollIntoView());
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await shot(page, `panel-applied-${width}-${scheme}`, clip);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /**
@@ -31,6 +86,7 @@ export async function walkDemo({ session, baseUrl, shot }: DemoWalk): Promise<vo
   await page.emulateMedia({ colorScheme: 'light' });
 
   console.log('Reviewing: evidence of the order number highlighted in the ticket...');
+  await panel.getByTestId('more-orderNumber').click();
   await panel.getByTestId('field-orderNumber').getByTestId('evidence-quote').first().focus();
   await page.waitForTimeout(300);
   await shot(page, 'evidence-highlight');
@@ -46,11 +102,12 @@ export async function walkDemo({ session, baseUrl, shot }: DemoWalk): Promise<vo
 
   console.log("Applying into the desk's reply box...");
   await panel.getByTestId('apply').click();
-  await panel.getByTestId('output-notice').filter({ hasText: 'Applied' }).waitFor();
+  await panel.getByTestId('applied-reply').filter({ hasText: 'Written' }).waitFor();
   const applied = await page.locator('textarea#reply').inputValue();
   console.log(`  the reply box now holds ${applied.length} characters`);
   await page.locator('textarea#reply').scrollIntoViewIfNeeded();
   await shot(page, 'applied');
+  await walkApplyAll(page, panel, shot);
 
   console.log('Opening ticket #1006 (two order numbers: a conflict to resolve)...');
   const conflict = await session.openTicket(`${baseUrl}/tickets/1006`);

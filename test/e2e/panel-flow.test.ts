@@ -45,6 +45,8 @@ test('pre-fill with the local engine (no key): the suggested template first, gro
   const order = field(panel, 'orderNumber');
   expect(await order.getByTestId('field-input-orderNumber').inputValue()).toBe('A-10517');
   expect(await order.getAttribute('data-status')).toBe('filled');
+  // Evidence is on demand in the compact row.
+  await order.getByTestId('more-orderNumber').click();
   expect(await order.getByTestId('evidence-quote').first().textContent()).toContain('A-10517');
   expect(await order.textContent()).toMatch(/\d+% sure · local engine/);
   // Accepting all takes only grounded values: nothing is pre-accepted before that click.
@@ -85,6 +87,7 @@ test('regenerate one field with an instruction: the instruction reaches the mode
     const reply = panel.getByTestId('field-input-reply');
     const before = await reply.inputValue();
     expect(before.length).toBeGreaterThan(short.length);
+    await field(panel, 'reply').getByTestId('more-reply').click();
     await field(panel, 'reply').getByRole('button', { name: 'Regenerate Reply' }).click();
     await panel.getByLabel('Instruction for Reply (optional)').fill('shorter');
     await panel.getByRole('button', { name: 'Regenerate Reply', exact: true }).click();
@@ -127,8 +130,12 @@ test('apply into the reply box: nothing reaches the page before the click, then 
   await reply.fill(`${await reply.inputValue()}\n\nKind regards, Tom`);
   expect(await page.locator('textarea#reply').inputValue()).toBe('');
   await panel.getByTestId('apply').click();
-  await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Applied to the page');
+  await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Written to the page');
   expect(await page.locator('textarea#reply').inputValue()).toBe(await reply.inputValue());
+  expect(await panel.getByTestId('applied-reply').getAttribute('data-applied')).toBe('written');
+  // Typing again: the value is no longer the one written, so its state goes.
+  await reply.fill(`${await reply.inputValue()}!`);
+  expect(await panel.getByTestId('applied-reply').count()).toBe(0);
   // What the agent kept is recorded: a correction for the edited reply, and the apply for metrics.
   const worker = await serviceWorker(session.context);
   await expect
