@@ -34,7 +34,8 @@ function planText(plan: ApplyPlan): string {
 
 /** Apply all into the page or copy; nothing reaches the page without this click (or Ctrl+Enter). */
 export function OutputBar({ plan, busy, save, notice, onApply, onCopy }: Props) {
-  const nothing = plan.steps.length === 0 && plan.refused.length === 0;
+  // Clickable whenever it has something to say: a press with nothing accepted yet explains what to do.
+  const nothing = plan.steps.length === 0 && plan.refused.length === 0 && plan.notAccepted.length === 0;
   return (
     <section className="output" aria-label="Use the result">
       <div className="button-row">

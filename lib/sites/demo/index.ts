@@ -16,13 +16,10 @@ function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string): A
   return { ok: true };
 }
 
-const targetSelectors: Record<readonly string[]> = {
+// Text boxes only: the desk's selects are fields (issue #16), written through setField.
+const targetSelectors: Record<TextTarget, readonly string[]> = {
   reply: s.reply,
   'internal-note': s.internalNote,
-  priority: s.priority,
-  status: s.status,
-  category: s.category,
-  queue: [],
 };
 
 export const demoAdapter: SiteAdapter = {
