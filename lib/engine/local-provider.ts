@@ -2,8 +2,10 @@ import type { TicketContext } from '../context/ticket-context';
 import type { FillRequest, Provider, RawAnswer, RawField, RawRisk } from '../llm/provider';
 import { type FieldMeta, fieldMeta } from '../templates/define';
 import type { RiskCategory } from '../templates/suggestion';
+import { byOptionLabels, urgentOption } from './option-labels';
 import {
   amounts,
+  cues,
   dates,
   distinct,
   type Extraction,
@@ -19,8 +21,8 @@ import type { EnumLearner } from './ports';
 
 /**
  * The local engine: fills what deterministic extractors can read, with the quotes they read it from;
- * enum fields use the template's cue words, then the learner (when one is wired in and does not
- * abstain); everything else is left empty so grounding shows it as missing. No network, deterministic.
+ * choice fields use the learner (when one is wired in and does not abstain), else the words of the
+ * desk's option names; everything else is left empty so grounding shows it as missing. No network, deterministic.
  */
 export function createLocalProvider(options: { learner?: EnumLearner } = {}): Provider {
   return {
@@ -55,27 +57,6 @@ function sentences(text: string): string[] {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Enum by cue words: the option with most hits wins; a tie is no answer. */
-function byCues(meta: FieldMeta, text: string): RawField | undefined {
-  if (!meta.cues) return undefined;
-  let best: { option: string; hits: string[] } | undefined;
-  let tie = false;
-  for (const [option, words] of Object.entries(meta.cues)) {
-    const hits: string[] = [];
-    for (const w of words ?? []) {
-      const m = new RegExp(`\\b${escapeRe(w)}\\b`, 'i').exec(text);
-      if (m) hits.push(m[0]);
-    }
-    if (!hits.length) continue;
-    if (!best || hits.length > best.hits.length) {
-      best = { option, hits };
-      tie = false;
-    } else if (hits.length === best.hits.length) tie = true;
-  }
-  if (!best || tie) return undefined;
-  return { value: best.option, evidence: best.hits, confidence: Math.min(0.5 + 0.1 * best.hits.length, 0.8) };
 }
 
 function labeled(meta: FieldMeta, text: string): RawField | undefined {
@@ -249,28 +230,47 @@ async function fillField(
       break;
   }
   if (meta.kind === 'enum' && meta.options?.length) {
-    const cue = byCues(meta, text);
+    const cold = coldStart(meta, meta.options, text);
     const prediction = learner
       ? await learner.predict(template.id, name, text, meta.options).catch(() => undefined)
       : undefined;
-    // The learner knows this team's habits; static cues are the fallback when it is unsure.
+    // The learner knows this team's habits; the option names are all there is before it does.
     if (
       prediction &&
       meta.options.includes(prediction.value) &&
-      (!cue || prediction.confidence >= cue.confidence)
+      (!cold || prediction.confidence >= cold.confidence)
     ) {
-      const agrees = cue?.value === prediction.value;
+      const agrees = cold?.value === prediction.value;
       return {
         value: prediction.value,
-        evidence: agrees ? cue.evidence : [],
+        evidence: agrees ? cold.evidence : [],
         confidence: prediction.confidence,
         source: 'memory',
         note: 'Learned from your team’s corrections.',
       };
     }
-    if (cue) return cue;
+    if (cold) return cold;
   }
   return EMPTY;
+}
+
+/**
+ * Before any correction: a priority from the ticket's urgency cues (the desk's own "high" level), any
+ * other choice from the words of the desk's option names (lib/engine/option-labels.ts).
+ */
+function coldStart(meta: FieldMeta, options: readonly string[], text: string): RawField | undefined {
+  if (meta.local === 'urgency') {
+    const hits = distinct(cues(text, 'urgency'));
+    const high = hits.length ? urgentOption(options) : undefined;
+    return high
+      ? {
+          value: high,
+          evidence: hits.map((h) => h.quote).slice(0, 3),
+          confidence: Math.min(0.4 + 0.1 * hits.length, 0.6),
+        }
+      : undefined;
+  }
+  return byOptionLabels(options, text);
 }
 
 const RISK_ORDER: RiskCategory[] = ['legal', 'safety', 'security', 'churn', 'compliance', 'abuse'];
