@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { TicketContext } from '../../lib/context/ticket-context';
 import { localFill, localRisks } from '../../lib/engine/local-provider';
 import { estimateTokens, parseTicketBlock } from '../../lib/llm/prompt';
+import type { FieldMeta, Template } from '../../lib/templates/define';
 import { builtinTemplate } from '../../lib/templates/registry';
 
 /** One request as the server received it (for tests that inspect prompts and headers). */
@@ -166,6 +167,28 @@ export function exampleFromSchema(
   }
 }
 
+/** The enum values a field's schema offers (the desk's options, bound per page by the client). */
+function enumOf(schema: JsonSchema | undefined): string[] | undefined {
+  if (!schema) return undefined;
+  if (schema.enum) return schema.enum.filter((v): v is string => typeof v === 'string');
+  for (const s of schema.anyOf ?? []) {
+    const found = enumOf(s);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The template with the choices the request offers, as a model sees them: only those can be answered. */
+function offered(template: Template, schema: JsonSchema | undefined): Template {
+  const props = schema?.properties?.fields?.properties ?? {};
+  const fields = { ...(template.fields as Record<string, FieldMeta>) };
+  for (const [name, meta] of Object.entries(fields)) {
+    const options = enumOf(props[name]?.properties?.value);
+    if (options && meta.kind === 'enum') fields[name] = { ...meta, options };
+  }
+  return { ...template, fields } as Template;
+}
+
 /** The default structured answer: the local engine run on the ticket block of the prompt. */
 async function groundedAnswer(body: ChatBody): Promise<unknown> {
   const schema = body?.response_format?.json_schema?.schema;
@@ -188,7 +211,12 @@ async function groundedAnswer(body: ChatBody): Promise<unknown> {
     unreadable: [],
     readAt: 0,
   };
-  const answer = await localFill({ template, context, fields: wanted, examples: [] });
+  const answer = await localFill({
+    template: offered(template, schema),
+    context,
+    fields: wanted,
+    examples: [],
+  });
   return {
     fields: Object.fromEntries(
       wanted.map((f) => {

@@ -4,12 +4,8 @@
  * (the entry is stale) or that no longer exists.
  */
 export const OPTIONAL_SELECTORS: Record<string, Record<string, string>> = {
-  rt: {
-    customFieldRow: 'The stock General queue has no custom fields, so the saved ticket shows none.',
-  },
   redmine: {
     category: 'The sample project defines no issue categories.',
-    categorySelect: 'The sample project defines no issue categories.',
     customFieldRow: 'The stock Redmine install has no custom fields.',
   },
 };
