@@ -112,7 +112,7 @@ export function toProviderError(error: unknown, ctx: ProviderErrorContext): Desk
     }
     return new DeskmateError(
       'provider_error',
-      `${where} rejected the request (${error.status}): ${error.message.slice(0, 200)}. The model may not support structured output; try another model, ${USE_LOCAL}`,
+      `${where} rejected the request (${error.status}): ${error.message.slice(0, 200)}. Try another model, set "Structured output" in Options if the server lacks it, ${USE_LOCAL}`,
     );
   }
   // The streaming helper wraps a failed JSON.parse or zod parse of the answer in an OpenAIError and
