@@ -18,7 +18,8 @@ export interface ProviderErrorContext {
 
 const USE_LOCAL = 'or switch to the local engine in Options.';
 
-function origin(baseUrl?: string): string {
+/** The endpoint's origin for messages ("http://127.0.0.1:4200"), or words when it has none. */
+export function origin(baseUrl?: string): string {
   try {
     return baseUrl ? new URL(baseUrl).origin : 'the endpoint';
   } catch {

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { DeskmateError } from '../messaging/envelope';
 import type { ProviderSettings } from '../settings/schema';
 import type { FieldValue } from '../templates/suggestion';
-import { type ProviderErrorContext, toProviderError } from './errors';
+import { origin, type ProviderErrorContext, toProviderError } from './errors';
 import { learnedOutputMode, modesToTry, rememberOutputMode } from './output-mode';
 import { hasEndpointPermission } from './permissions';
 import { buildPrompt, type Prompt, repairRequest, withAnswerSchema } from './prompt';
@@ -112,9 +112,10 @@ function refusesFormat(error: unknown): boolean {
 class ModeUnavailable extends DeskmateError {
   constructor(
     readonly reason: string,
+    code: 'provider_error' | 'bad_output',
     message: string,
   ) {
-    super('provider_error', message);
+    super(code, message);
   }
 }
 
@@ -185,21 +186,14 @@ async function streamOnce(
       const status = (error as InstanceType<typeof OpenAI.APIError>).status;
       throw new ModeUnavailable(
         `${responseFormat.type} refused (HTTP ${status})`,
-        `${where(settings)} refused structured output (${responseFormat.type}, HTTP ${status}): ${(error as Error).message.slice(0, 200)}. Set "Structured output" to another mode in Options, or switch to the local engine.`,
+        'provider_error',
+        `${origin(settings.baseUrl)} refused structured output (${responseFormat.type}, HTTP ${status}): ${(error as Error).message.slice(0, 200)}. Set "Structured output" to another mode in Options, or switch to the local engine.`,
       );
     }
     throw toProviderError(error, { ...errorContext, timedOut });
   } finally {
     clearTimeout(watchdog);
     request.signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-function where(settings: ProviderSettings): string {
-  try {
-    return new URL(settings.baseUrl ?? '').origin;
-  } catch {
-    return 'The endpoint';
   }
 }
 
@@ -220,7 +214,8 @@ async function fillWithSchema(
   if (!content.trimStart().startsWith('{')) {
     throw new ModeUnavailable(
       'json_schema ignored (the answer was not JSON)',
-      `${where(attempt.settings)} ignored structured output (json_schema) and answered in prose. Set "Structured output" to plain text in Options, or try another model.`,
+      'bad_output',
+      `${origin(attempt.settings.baseUrl)} ignored structured output (json_schema) and answered in prose. Set "Structured output" to plain text in Options, or try another model.`,
     );
   }
   try {

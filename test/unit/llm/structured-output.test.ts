@@ -183,6 +183,11 @@ describe('structured output fallback', () => {
 
     server.requests.length = 0;
     server.setStructuredOutput('prose');
+    const ignored = await failure(fill({ structuredOutput: 'json_schema' }));
+    expect(ignored.code).toBe('bad_output');
+    expect(ignored.message).toMatch(/ignored structured output.*plain text/);
+
+    server.requests.length = 0;
     await fill({ structuredOutput: 'text' });
     expect(formats()).toEqual(['none']);
   });
