@@ -263,22 +263,6 @@ export function withAnswerSchema(messages: Prompt['messages'], jsonSchema: unkno
   return out;
 }
 
-/** The JSON Schema a prompt asks for (the local OpenAI-compatible test server reads it), if any. */
-export function answerSchemaInPrompt(prompt: string): unknown {
-  const at = prompt.lastIndexOf(ANSWER_SCHEMA_INTRO);
-  if (at < 0) return undefined;
-  const line =
-    prompt
-      .slice(at + ANSWER_SCHEMA_INTRO.length)
-      .trimStart()
-      .split('\n')[0] ?? '';
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The follow-up that asks for one repair, with what was wrong (zod issues as lines). */
 export function repairRequest(problem: string): string {
   return `Your answer does not match the JSON Schema:\n${problem}\nAnswer again with the whole corrected JSON object only, no prose and no code fence.`;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { TicketContext } from '../../lib/context/ticket-context';
 import { localFill, localRisks } from '../../lib/engine/local-provider';
-import { answerSchemaInPrompt, estimateTokens, parseTicketBlock } from '../../lib/llm/prompt';
+import { estimateTokens, parseTicketBlock } from '../../lib/llm/prompt';
 import { builtinTemplate } from '../../lib/templates/registry';
 
 /** One request as the server received it (for tests that inspect prompts and headers). */
@@ -223,11 +223,31 @@ async function groundedAnswer(body: ChatBody): Promise<unknown> {
   };
 }
 
+/**
+ * The JSON Schema a prompt carries (lib/llm/prompt.ts withAnswerSchema writes it on one line after its
+ * introduction), read as a model would: the last line of the user messages that is a JSON schema.
+ */
+function schemaInPrompt(body: ChatBody): JsonSchema | undefined {
+  const lines = body.messages
+    .filter((m) => m.role === 'user' && typeof m.content === 'string')
+    .flatMap((m) => String(m.content).split('\n'))
+    .reverse();
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const parsed = JSON.parse(line) as JsonSchema;
+      if (parsed.properties) return parsed;
+    } catch {
+      // Not JSON: a line of the ticket or of the instructions.
+    }
+  }
+  return undefined;
+}
+
 /** The request with the schema a model would follow: response_format's, else the one in the prompt. */
 function withSchema(body: ChatBody): ChatBody {
   if (body.response_format?.json_schema?.schema) return body;
-  const text = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
-  const schema = answerSchemaInPrompt(text) as JsonSchema | undefined;
+  const schema = schemaInPrompt(body);
   return schema ? { ...body, response_format: { type: 'json_schema', json_schema: { schema } } } : body;
 }
 
