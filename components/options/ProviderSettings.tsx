@@ -176,11 +176,15 @@ export function ProviderSettings({
             ? `This endpoint answers in ${describeOutputMode(learnedMode.mode)}${learnedMode.reason ? ` (${learnedMode.reason})` : ''}, learned ${new Date(learnedMode.at).toLocaleDateString()}.`
             : 'For servers that refuse or ignore json_schema; see docs/structured-output.md.'}
         </span>
-        {learnedMode && kind === 'openai' && structuredOutput === 'auto' && onForgetMode && (
-          <button type="button" onClick={onForgetMode}>
-            Try json_schema again
-          </button>
-        )}
+        {learnedMode &&
+          learnedMode.mode !== 'json_schema' &&
+          kind === 'openai' &&
+          structuredOutput === 'auto' &&
+          onForgetMode && (
+            <button type="button" onClick={onForgetMode}>
+              Try json_schema again
+            </button>
+          )}
         {lock('structuredOutput') && <LockedNote id="lock-provider-structuredOutput" />}
       </div>
       <div className="button-row">
