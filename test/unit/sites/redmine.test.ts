@@ -62,7 +62,22 @@ describe('Redmine 5 (pages saved from a real Redmine 5)', () => {
     expect(byId['issue[status_id]']?.label).toBe('Status');
     expect(byId['issue[priority_id]']?.options?.map((o) => o.label)).toContain('Urgent');
     expect(byId['issue[assigned_to_id]']).toMatchObject({ label: 'Assignee', kind: 'person' });
-    expect(byId['issue[start_date]']).toMatchObject({ kind: 'date', value: '2026-11-24' });
+    expect(byId['issue[start_date]']).toMatchObject({
+      kind: 'date',
+      value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    // The project's own categories, version and custom fields, as the admin named them.
+    expect(byId['issue[category_id]']?.options?.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['Netzwerk', 'Zugänge']),
+    );
+    expect(byId['issue[fixed_version_id]']?.options?.map((o) => o.label)).toContain('2026.12');
+    const impact = fields.find((f) => f.label === 'Impact');
+    expect(impact).toMatchObject({
+      kind: 'single',
+      id: expect.stringMatching(/^issue\[custom_field_values\]/),
+    });
+    expect(impact?.options?.map((o) => o.label)).toContain('Whole company');
+    expect(fields.find((f) => f.label === 'Asset tag')?.kind).toBe('text');
     // The issue's own text and the form's plumbing are not fields a template fills.
     for (const id of ['issue[subject]', 'issue[notes]', 'issue[lock_version]'])
       expect(byId[id]).toBeUndefined();
