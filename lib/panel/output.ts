@@ -15,7 +15,7 @@ export type ApplyStep =
 /** What Apply all will do now: the writes, and the accepted values it will not write, with why. */
 export interface ApplyPlan {
   steps: ApplyStep[];
-  refused: { id: string; label: string; reason: string }[];
+  refused: { id: string; label: string; reason: string; nowhere?: boolean }[];
   /** Fields with a value and somewhere to go that the agent has not accepted yet (not written). */
   notAccepted: string[];
 }
@@ -108,7 +108,14 @@ export function planApply(
       continue;
     }
     if ('to' in step) plan.steps.push(step);
-    else plan.refused.push({ id: field.id, label: field.label, reason: step.reason });
+    else
+      plan.refused.push({
+        id: field.id,
+        label: field.label,
+        reason: step.reason,
+        // No place on this page at all (not a failed write): said under the field, not counted as failed.
+        ...(field.binding && 'reason' in field.binding ? { nowhere: true } : {}),
+      });
   }
   return plan;
 }
@@ -206,7 +213,8 @@ export async function applyAll(): Promise<void> {
     }
   }
   const written = plan.steps.filter((s) => results[s.id]?.ok).map((s) => s.label);
-  const failed = Object.keys(results).length - written.length;
+  const nowhere = new Set(plan.refused.filter((r) => r.nowhere).map((r) => r.id));
+  const failed = Object.entries(results).filter(([id, r]) => !r.ok && !nowhere.has(id)).length;
   useSession.setState({
     applied: { ...useSession.getState().applied, ...results },
     notice: {

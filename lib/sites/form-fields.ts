@@ -14,7 +14,7 @@ import { setText } from './write';
 /** Options a select offers; the empty "(no value)" entry is not an option one can choose. */
 function optionsOf(select: HTMLSelectElement): DeskOption[] {
   const out: DeskOption[] = [];
-  for (const o of select.options) {
+  for (const o of select.querySelectorAll('option')) {
     const label = (o.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (o.value === '' || !label) continue;
     out.push({ value: o.value, label });
@@ -74,7 +74,9 @@ export function fieldOfControl(
   const field: DeskField = { id, label, kind, writable: !whyNot, ...(whyNot ? { whyNot } : {}) };
   if (isSelect(control)) {
     field.options = optionsOf(control);
-    const selected = [...control.options].filter((o) => o.selected && o.value).map((o) => o.value);
+    const selected = [...control.querySelectorAll('option')]
+      .filter((o) => o.selected && o.value)
+      .map((o) => o.value);
     if (control.multiple) field.value = selected;
     else if (selected[0] ?? control.value) field.value = selected[0] ?? control.value;
   } else if (isInput(control) && control.type === 'checkbox') {
@@ -156,7 +158,7 @@ export function writeControl(
       chosen.push(option);
     }
     const values = new Set(chosen.map((o) => o.value));
-    for (const o of control.options) o.selected = values.has(o.value);
+    for (const o of control.querySelectorAll('option')) o.selected = values.has(o.value);
     if (!control.multiple) control.value = chosen[0]!.value;
     fire(control);
     return { ok: true };
@@ -167,7 +169,6 @@ export function writeControl(
     fire(control);
     return { ok: true };
   }
-  if (isInput(control) || isTextarea(control))
-    return setText(control, text);
+  if (isInput(control) || isTextarea(control)) return setText(control, text);
   return { ok: false, reason: `Deskmate cannot write into ${field.label}.` };
 }

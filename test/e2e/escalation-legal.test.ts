@@ -68,7 +68,7 @@ test('a legal threat raises the banner; the agent escalates; the decision is in 
   await page.keyboard.press('Enter');
   const outcome = panel.getByTestId('escalation-outcome');
   await outcome.waitFor({ timeout: 15_000 });
-  expect(await outcome.textContent()).toContain('Escalated. Written to the desk: priority, internal-note.');
+  expect(await outcome.textContent()).toContain('Escalated. Written to the desk: Priority, internal note.');
   expect(await page.locator('#field-priority').inputValue()).toBe('urgent');
   const note = await page.locator('#internal-note').inputValue();
   expect(note).toContain('Escalated with Deskmate.');

@@ -121,7 +121,7 @@ async function shadowTicket(ticket: number): Promise<{ page: Page; values: Recor
   expect(Object.keys(values)).toEqual(expect.arrayContaining(['reply', 'tone']));
   await fillByHand(panel, values);
   await panel.getByTestId('apply').click();
-  await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Applied');
+  await expect.poll(() => panel.getByTestId('output-notice').textContent()).toContain('Written to the page');
   return { page, values };
 }
 

@@ -149,7 +149,7 @@ describe.skipIf(!desk.ok)(
           .CKEDITOR;
         return ck?.instances?.UpdateContent?.status === 'ready';
       });
-      expect(await askTab(panel, page, 'page.targets', {})).toEqual({ targets: ['reply', 'status'] });
+      expect(await askTab(panel, page, 'page.targets', {})).toEqual({ targets: ['reply'] });
       const text = `Deskmate reply ${Date.now()}: the duplicate charge on INV-5521 is refunded.`;
       expect(await askTab(panel, page, 'page.apply', { target: 'reply', value: text })).toEqual({ ok: true });
       // Read back from the editor's own model (not our DOM write): CKEditor knows the text.

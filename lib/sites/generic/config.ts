@@ -70,6 +70,20 @@ export const GenericDeskConfig = z.object({
   /** Where replies and internal notes are written. */
   reply: Alternatives.optional(),
   internalNote: Alternatives.optional(),
+  /**
+   * The desk's own fields: where each one's control is (select, input). Their options are read from
+   * the page; templates bind to them by id or label (lib/templates/bind.ts).
+   */
+  fields: z
+    .array(
+      z.object({
+        id: z.string().trim().min(1).max(60),
+        label: z.string().trim().min(1).max(60).optional(),
+        selector: Alternatives,
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type GenericDeskConfig = z.infer<typeof GenericDeskConfig>;
 

@@ -44,6 +44,16 @@ export function genericAdapter(config: GenericDeskWire): SiteAdapter {
         ? { 'internal-note': { selectors: config.internalNote, kind: 'editable' as const } }
         : {}),
     },
+    ...(config.fields?.length
+      ? {
+          deskFields: Object.fromEntries(
+            config.fields.map((f) => [
+              f.id,
+              { selectors: f.selector, ...(f.label ? { label: f.label } : {}) },
+            ]),
+          ),
+        }
+      : {}),
   });
 }
 
@@ -63,8 +73,9 @@ export function probeSelectors(doc: Document, config: GenericDeskWire): Selector
   probe('ticketKey', config.ticketKey.selector);
   // Every selector list of the config, in its own order (matches are page patterns, not selectors).
   for (const [field, value] of Object.entries(config)) {
-    if (field !== 'matches' && Array.isArray(value)) probe(field, value as string[]);
+    if (field !== 'matches' && field !== 'fields' && Array.isArray(value)) probe(field, value as string[]);
   }
+  for (const f of config.fields ?? []) probe(`fields.${f.id}`, f.selector);
   for (const [role, value] of Object.entries(config.messageRole ?? {})) probe(`messageRole.${role}`, value);
   return probes;
 }

@@ -32,6 +32,7 @@ export const genericDeskWire = once(() => {
     messageRole: optional(object({ internal: maybe, agent: maybe })),
     reply: maybe,
     internalNote: maybe,
+    fields: optional(list(object({ id: text(), label: optional(text()), selector: Alternatives }))),
   });
 });
 export type GenericDeskWire = Infer<ReturnType<typeof genericDeskWire>>;

@@ -119,6 +119,7 @@ describe('planApply (what Apply all writes, and why not)', () => {
         id: 'severity',
         label: 'Severity',
         reason: 'This page has no field for Severity (looked for severity).',
+        nowhere: true,
       },
       // Owner's binding says read-only and no desk field of that id is in the read page either.
       { id: 'owner', label: 'Owner', reason: 'Not on this page: Owner is gone.' },
@@ -248,7 +249,7 @@ describe('applyAll (one click, every accepted field, per-field outcome)', () => 
     expect(applied.severity?.ok).toBe(false);
     expect(useSession.getState().notice).toEqual({
       kind: 'error',
-      message: 'Written 2 of 4; the others say why.',
+      message: 'Written 2 of 3; the others say why.',
     });
     expect(calls.kept).toBe(1);
     // Nothing the agent has is lost.

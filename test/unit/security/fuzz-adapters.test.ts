@@ -145,6 +145,11 @@ test('no adapter throws or returns an invalid context on broken, hostile or odd 
               failures.push(`${where}: a failure without a reason`);
             }
             adapter.targets(document, url);
+            // Every desk field the broken page still reports is written once: a result, never a throw.
+            for (const f of result.ok ? (result.context.deskFields ?? []) : []) {
+              const wrote = await adapter.setField?.(document, url, f.id, f.options?.[0]?.value ?? 'fuzz');
+              if (wrote && typeof wrote.ok !== 'boolean') failures.push(`${where}: setField gave no result`);
+            }
             const applied = await adapter.apply(document, url, 'reply', 'fuzz reply');
             if (typeof applied.ok !== 'boolean') failures.push(`${where}: apply gave no result`);
           } catch (error) {

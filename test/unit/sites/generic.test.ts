@@ -37,6 +37,22 @@ describe('generic adapter: a desk described by selectors', () => {
       ['agent', 'Dana Kim'],
     ]);
     expect(adapter.targets(doc, url)).toEqual(['reply', 'internal-note']);
+    // The fields the admin named: a select gives its options; a shown value is read-only with why.
+    const topic = c.deskFields?.find((f) => f.id === 'topic');
+    expect(topic).toMatchObject({ label: 'Help topic', kind: 'single', value: '12', writable: true });
+    expect(topic?.options?.map((o) => o.label)).toEqual([
+      'Drucker & Etiketten',
+      'Scanner',
+      'Zugang / Passwort',
+    ]);
+    expect(c.deskFields?.find((f) => f.id === 'department')).toMatchObject({
+      value: 'Warehouse IT',
+      writable: false,
+    });
+    expect(await adapter.setField!(doc, url, 'topic', 'drucker & etiketten')).toEqual({ ok: true });
+    expect((doc.querySelector('#helpTopic') as HTMLSelectElement).value).toBe('11');
+    expect(await adapter.setField!(doc, url, 'topic', 'Legal')).toMatchObject({ ok: false });
+    expect(await adapter.setField!(doc, url, 'department', 'Sales')).toMatchObject({ ok: false });
     expect(await adapter.apply(doc, url, 'internal-note', 'KB-118 applies')).toEqual({ ok: true });
     expect((doc.getElementById('note') as HTMLTextAreaElement).value).toBe('KB-118 applies');
   });

@@ -83,7 +83,8 @@ describe('every selector has an expectation in a fixture', () => {
     const doc = parse('test/fixtures/generic/helpdesk.html');
     const lists: [string, string[]][] = [['ticketKey.selector', config.ticketKey.selector]];
     for (const [key, value] of Object.entries(config))
-      if (Array.isArray(value) && key !== 'matches') lists.push([key, value as string[]]);
+      if (Array.isArray(value) && key !== 'matches' && key !== 'fields') lists.push([key, value as string[]]);
+    for (const f of config.fields ?? []) lists.push([`fields.${f.id}`, f.selector]);
     for (const [key, value] of Object.entries(config.messageRole))
       lists.push([`messageRole.${key}`, value as string[]]);
     expect(lists.filter(([, alternatives]) => !matches(doc, alternatives)).map(([key]) => key)).toEqual([]);
