@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { describeOutputMode, type LearnedOutputMode } from '@/lib/llm/output-mode';
+import type { StructuredOutput } from '@/lib/settings/schema';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
 
 export interface ProviderValue {
@@ -6,6 +8,7 @@ export interface ProviderValue {
   baseUrl?: string;
   model: string;
   hasApiKey: boolean;
+  structuredOutput: StructuredOutput;
 }
 
 /** What Save sends: `apiKey` only when the user typed one (write-only), `null` to remove it. */
@@ -14,6 +17,7 @@ export interface ProviderPatch {
   baseUrl?: string | null;
   model: string;
   apiKey?: string | null;
+  structuredOutput: StructuredOutput;
 }
 
 interface Props {
@@ -23,19 +27,34 @@ interface Props {
   testStatus?: { kind: 'ok' | 'error' | 'busy'; message: string };
   onSave(patch: ProviderPatch): void;
   onTest(patch: ProviderPatch): void;
+  /** The mode the saved endpoint answered in (lib/llm/output-mode.ts); shown, not edited. */
+  learnedMode?: LearnedOutputMode;
+  /** Forget it: the next suggestion tries json_schema again. */
+  onForgetMode?(): void;
 }
 
 /** Where suggestions come from: the local engine, or an OpenAI-compatible endpoint with its key. */
-export function ProviderSettings({ value, isLocked, status, testStatus, onSave, onTest }: Props) {
+export function ProviderSettings({
+  value,
+  isLocked,
+  status,
+  testStatus,
+  onSave,
+  onTest,
+  learnedMode,
+  onForgetMode,
+}: Props) {
   const [kind, setKind] = useState(value.kind);
   const [baseUrl, setBaseUrl] = useState(value.baseUrl ?? '');
   const [model, setModel] = useState(value.model);
   const [apiKey, setApiKey] = useState('');
   const [removeKey, setRemoveKey] = useState(false);
+  const [structuredOutput, setStructuredOutput] = useState(value.structuredOutput);
   useEffect(() => {
     setKind(value.kind);
     setBaseUrl(value.baseUrl ?? '');
     setModel(value.model);
+    setStructuredOutput(value.structuredOutput);
   }, [value]);
   const lock = (path: string) => isLocked(`provider.${path}`) || isLocked('provider');
   const urlError =
@@ -46,6 +65,7 @@ export function ProviderSettings({ value, isLocked, status, testStatus, onSave, 
     kind,
     baseUrl: baseUrl.trim() || null,
     model: model.trim() || value.model,
+    structuredOutput,
     ...(apiKey ? { apiKey } : removeKey ? { apiKey: null } : {}),
   });
   const described = (path: string, extra?: string) =>
@@ -136,6 +156,36 @@ export function ProviderSettings({ value, isLocked, status, testStatus, onSave, 
           </label>
         )}
         {lock('apiKey') && <LockedNote id="lock-provider-apiKey" />}
+      </div>
+      <div className="control">
+        <label htmlFor="provider-structured-output">Structured output</label>
+        <select
+          id="provider-structured-output"
+          value={structuredOutput}
+          disabled={lock('structuredOutput') || kind === 'local'}
+          aria-describedby={described('structuredOutput', 'provider-structured-output-hint')}
+          onChange={(e) => setStructuredOutput(e.target.value as StructuredOutput)}
+        >
+          <option value="auto">Automatic (json_schema, else JSON mode, else plain text)</option>
+          <option value="json_schema">JSON schema only</option>
+          <option value="json_object">JSON mode (json_object)</option>
+          <option value="text">Plain text</option>
+        </select>
+        <span className="hint" id="provider-structured-output-hint" data-testid="provider-learned-mode">
+          {learnedMode && kind === 'openai' && structuredOutput === 'auto'
+            ? `This endpoint answers in ${describeOutputMode(learnedMode.mode)}${learnedMode.reason ? ` (${learnedMode.reason})` : ''}, learned ${new Date(learnedMode.at).toLocaleDateString()}.`
+            : 'For servers that refuse or ignore json_schema; see docs/structured-output.md.'}
+        </span>
+        {learnedMode &&
+          learnedMode.mode !== 'json_schema' &&
+          kind === 'openai' &&
+          structuredOutput === 'auto' &&
+          onForgetMode && (
+            <button type="button" onClick={onForgetMode}>
+              Try json_schema again
+            </button>
+          )}
+        {lock('structuredOutput') && <LockedNote id="lock-provider-structuredOutput" />}
       </div>
       <div className="button-row">
         <button type="submit" className="primary" data-testid="provider-save">

@@ -2,7 +2,6 @@ import type { TicketContext } from '../context/ticket-context';
 import type { FillRequest, Provider, RawAnswer, RawField, RawRisk } from '../llm/provider';
 import { type FieldMeta, fieldMeta } from '../templates/define';
 import type { RiskCategory } from '../templates/suggestion';
-import { byOptionLabels, urgentOption } from './option-labels';
 import {
   amounts,
   cues,
@@ -17,6 +16,7 @@ import {
   sentiment,
   urls,
 } from './extractors';
+import { byOptionLabels, urgentOption } from './option-labels';
 import type { EnumLearner } from './ports';
 
 /**

@@ -18,8 +18,27 @@ const FILLER = new Set(
 
 // Longest first, so "ations" is tried before "s". Each one leaves a stem of at least four letters.
 const ENDINGS = [
-  'ations', 'ation', 'ungen', 'ments', 'iones', 'ement', 'ment', 'ings', 'ions', 'ung', 'ing',
-  'ion', 'ies', 'ers', 'ed', 'es', 'er', 'en', 'al', 'e', 's',
+  'ations',
+  'ation',
+  'ungen',
+  'ments',
+  'iones',
+  'ement',
+  'ment',
+  'ings',
+  'ions',
+  'ung',
+  'ing',
+  'ion',
+  'ies',
+  'ers',
+  'ed',
+  'es',
+  'er',
+  'en',
+  'al',
+  'e',
+  's',
 ];
 
 /** A word's stem: folded (case, accents) with one common ending removed. */

@@ -18,7 +18,8 @@ export interface ProviderErrorContext {
 
 const USE_LOCAL = 'or switch to the local engine in Options.';
 
-function origin(baseUrl?: string): string {
+/** The endpoint's origin for messages ("http://127.0.0.1:4200"), or words when it has none. */
+export function origin(baseUrl?: string): string {
   try {
     return baseUrl ? new URL(baseUrl).origin : 'the endpoint';
   } catch {
@@ -112,7 +113,7 @@ export function toProviderError(error: unknown, ctx: ProviderErrorContext): Desk
     }
     return new DeskmateError(
       'provider_error',
-      `${where} rejected the request (${error.status}): ${error.message.slice(0, 200)}. The model may not support structured output; try another model, ${USE_LOCAL}`,
+      `${where} rejected the request (${error.status}): ${error.message.slice(0, 200)}. Try another model, set "Structured output" in Options if the server lacks it, ${USE_LOCAL}`,
     );
   }
   // The streaming helper wraps a failed JSON.parse or zod parse of the answer in an OpenAIError and

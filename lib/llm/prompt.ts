@@ -247,3 +247,23 @@ export function parseTicketBlock(prompt: string): ParsedTicketBlock | undefined 
   });
   return { ...(subject ? { subject } : {}), messages };
 }
+
+/**
+ * Servers without json_schema (JSON mode, plain text) see the answer's JSON Schema in the prompt,
+ * introduced by this line and written on the next one (docs/structured-output.md).
+ */
+export const ANSWER_SCHEMA_INTRO =
+  'Answer with one JSON object only, with no prose around it and no code fence, that matches this JSON Schema:';
+
+/** The messages with the answer's JSON Schema added to the last user message. */
+export function withAnswerSchema(messages: Prompt['messages'], jsonSchema: unknown): Prompt['messages'] {
+  const out = messages.map((m) => ({ ...m }));
+  const last = out.findLast((m) => m.role === 'user');
+  if (last) last.content = `${last.content}\n\n${ANSWER_SCHEMA_INTRO}\n${JSON.stringify(jsonSchema)}`;
+  return out;
+}
+
+/** The follow-up that asks for one repair, with what was wrong (zod issues as lines). */
+export function repairRequest(problem: string): string {
+  return `Your answer does not match the JSON Schema:\n${problem}\nAnswer again with the whole corrected JSON object only, no prose and no code fence.`;
+}

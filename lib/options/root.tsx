@@ -5,6 +5,8 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import { EscalationRulesSection } from '@/lib/escalation/rules-section';
+import { forgetOutputMode } from '@/lib/llm/output-mode';
+import { useLearnedOutputMode } from '@/lib/llm/use-learned-output-mode';
 import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
 import { DashboardSection } from '@/lib/metrics/dashboard-section';
 import {
@@ -25,6 +27,8 @@ import { SITES } from '@/lib/sites/catalog';
 export function OptionsRoot() {
   const { view, loadError, status } = useOptions();
   const grantStatus = useHostGrant((g) => g.status);
+  const endpoint = view?.settings.provider;
+  const learnedMode = useLearnedOutputMode(endpoint?.baseUrl, endpoint?.model ?? '');
   if (!view) {
     return (
       <main className="panel">
@@ -47,6 +51,10 @@ export function OptionsRoot() {
           testStatus={status['provider-test']}
           onSave={(patch) => void saveProvider(patch)}
           onTest={(patch) => void testProvider(patch)}
+          {...(learnedMode ? { learnedMode } : {})}
+          onForgetMode={() =>
+            s.provider.baseUrl && void forgetOutputMode(s.provider.baseUrl, s.provider.model)
+          }
         />
       ),
     },

@@ -8,6 +8,14 @@ import { BindingRule } from '../templates/bind';
  * effective = locked policy > user > policy default > these defaults (lib/settings/effective.ts).
  * Parts marked "validated by lib/<domain>" hold data whose full schema lives in that domain.
  */
+/**
+ * How the endpoint is asked for structured output (docs/structured-output.md). `auto`: json_schema
+ * first, then JSON mode, then plain text, whichever the endpoint accepts (remembered per endpoint and
+ * model, lib/llm/output-mode.ts). Another value: only that mode, for servers known to need it.
+ */
+export const StructuredOutput = z.enum(['auto', 'json_schema', 'json_object', 'text']);
+export type StructuredOutput = z.infer<typeof StructuredOutput>;
+
 export const ProviderSettings = z.object({
   /** `local`: the built-in engine, no network. `openai`: any OpenAI-compatible endpoint. */
   kind: z.enum(['local', 'openai']).default('local'),
@@ -17,6 +25,7 @@ export const ProviderSettings = z.object({
   apiKey: z.string().optional(),
   timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
   maxRetries: z.number().int().min(0).max(5).default(2),
+  structuredOutput: StructuredOutput.default('auto'),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 

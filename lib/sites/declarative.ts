@@ -1,8 +1,9 @@
-import type { MessageRole, Unreadable } from '../context/ticket-context';
+import type { DeskField, DeskFieldKind, MessageRole, Unreadable } from '../context/ticket-context';
 import { type BridgeRequest, viaBridge } from './bridge';
 import { all, first, textOf } from './dom';
-import { finish, type NotShown, parseNameEmail, read } from './read';
 import type { TextTarget } from './fields';
+import { fieldOfControl, labelOfControl, writeControl } from './form-fields';
+import { finish, type NotShown, parseNameEmail, read } from './read';
 import type { ApplyResult, SiteAdapter } from './types';
 import { setField, writeEditable } from './write';
 
@@ -14,6 +15,50 @@ export interface TargetSpec {
   /** 'field': input/textarea/select; 'editable': contenteditable in the isolated world; the others
    * go through the main-world bridge and fall back to 'editable'. */
   kind: 'field' | 'editable' | 'ckeditor5' | 'paste';
+}
+
+/** One desk field of a declarative desk: its control, found by selector. */
+export interface DeskFieldSpec {
+  selectors: Sel;
+  label?: string;
+  kind?: DeskFieldKind;
+}
+
+/**
+ * A desk field from the first element the selectors find. A form control gives kind, value and options;
+ * an element that only shows the value (a read-only record view) gives a read-only text field.
+ */
+function deskFieldAt(
+  root: ParentNode,
+  id: string,
+  spec: DeskFieldSpec,
+): { field: DeskField; el: Element } | undefined {
+  const el = first(root, spec.selectors);
+  if (!el) return undefined;
+  const label = spec.label ?? labelOfControl(el) ?? id;
+  const field = fieldOfControl(el, id, label, spec.kind ? { kind: spec.kind } : {});
+  if (field) return { field, el };
+  const value = textOf(el);
+  return {
+    field: {
+      id,
+      label,
+      kind: spec.kind ?? 'text',
+      ...(value ? { value } : {}),
+      writable: false,
+      whyNot: 'The page shows this value but no control to change it: open the desk’s edit form.',
+    },
+    el,
+  };
+}
+
+function deskFieldsOf(root: ParentNode, specs: Record<string, DeskFieldSpec> | undefined) {
+  const found = new Map<string, { field: DeskField; el: Element }>();
+  for (const [id, spec] of Object.entries(specs ?? {})) {
+    const hit = deskFieldAt(root, id, spec);
+    if (hit) found.set(id, hit);
+  }
+  return found;
 }
 
 /**
@@ -53,7 +98,13 @@ export interface DeskSpec {
     role(el: Element, author: string | undefined, requester: string | undefined): MessageRole;
   };
   notShown?: NotShown;
-  targets?: Partial<Record<TargetSpec>>;
+  /** The text boxes: reply and internal note. */
+  targets?: Partial<Record<TextTarget, TargetSpec>>;
+  /**
+   * The desk's own fields by id: where each one's control is (a select, an input) and, when the desk
+   * prints no label for it, the label to show. Their options are read from the page, never listed here.
+   */
+  deskFields?: Record<string, DeskFieldSpec>;
   /** Where mutations mean the ticket changed; default the scope's element. */
   watchRoots?(doc: Document): Element[];
   watchAttributes?: readonly string[];
@@ -177,6 +228,9 @@ export function defineDesk(spec: DeskSpec): SiteAdapter {
         queue: pick(root, f.queue),
         fields,
         messages: messages.map((m) => ({ ...m, id: m.id || undefined })),
+        ...(spec.deskFields
+          ? { deskFields: [...deskFieldsOf(root, spec.deskFields).values()].map((d) => d.field) }
+          : {}),
         unreadable,
         notShown: spec.notShown,
       });
@@ -184,9 +238,17 @@ export function defineDesk(spec: DeskSpec): SiteAdapter {
     targets(doc) {
       const root = scoped(doc);
       if (!root) return [];
-      return (Object.entries(spec.targets ?? {}) as [TargetSpec][])
+      return (Object.entries(spec.targets ?? {}) as [TextTarget, TargetSpec][])
         .filter(([, t]) => first(root, t.selectors))
         .map(([name]) => name);
+    },
+    async setField(doc, _url, id, value) {
+      const root = scoped(doc);
+      if (!root) return { ok: false, reason: `No ${spec.name} ticket is open on this page.` };
+      const fieldSpec = spec.deskFields?.[id];
+      const hit = fieldSpec ? deskFieldAt(root, id, fieldSpec) : undefined;
+      if (!hit) return { ok: false, reason: `${spec.name} shows no field "${id}" on this page.` };
+      return writeControl(hit.el, hit.field, value);
     },
     async apply(doc, _url, target, value) {
       const root = scoped(doc);

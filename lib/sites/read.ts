@@ -12,7 +12,7 @@ import { first, textOf } from './dom';
  * Limits that keep a pathological page (a 5 MB thread, a runaway desk) from freezing the tab or
  * flooding the panel: past them we keep the newest messages and say what was cut.
  */
-export const LIMITS = { messageChars: 50_000, messages: 2_000, fieldChars: 2_000 } as const;
+export const LIMITS = { messageChars: 50_000, messages: 2_000, fieldChars: 2_000, options: 5_000 } as const;
 
 /** The header fields every desk may show; each one missing is reported, never silently empty. */
 export type HeaderField = 'subject' | 'requester.name' | 'requester.email' | 'status' | 'priority' | 'queue';
@@ -50,6 +50,23 @@ export function cleanText(s: string): string {
   // Most text has no surrogates at all: one quick scan instead of the look-around replace below.
   if (!SURROGATE.test(s)) return s;
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * A desk field within the limits: labels and text values clipped like header fields, at most
+ * LIMITS.options options (an owner list of thousands stays usable; the panel searches what is kept).
+ */
+function clipField(f: DeskField): DeskField {
+  const short = (s: string) => cleanText(clip(s, LIMITS.fieldChars)!);
+  const value = typeof f.value === 'string' ? short(f.value) : f.value;
+  const options =
+    f.options && f.options.length > LIMITS.options ? f.options.slice(0, LIMITS.options) : f.options;
+  return {
+    ...f,
+    label: short(f.label),
+    ...(value !== undefined ? { value } : {}),
+    ...(options ? { options: options.map((o) => ({ value: o.value, label: short(o.label) })) } : {}),
+  };
 }
 
 /** Assemble and validate a context, reporting every header field that could not be read. */
@@ -111,6 +128,7 @@ export function finish(site: string, url: URL, parts: TicketParts): ReadResult {
     fields,
     messages,
     unreadable,
+    ...(parts.deskFields ? { deskFields: parts.deskFields.map(clipField) } : {}),
     readAt: Date.now(),
   };
   return { ok: true, context };

@@ -14,11 +14,14 @@ function fire(el: Element, ...types: string[]): void {
 /** Set a text input or textarea through the prototype's setter, so React-controlled inputs notice. */
 export function setText(el: HTMLInputElement | HTMLTextAreaElement, value: string): ApplyResult {
   if (el.disabled || el.readOnly) return { ok: false, reason: READ_ONLY };
-  const proto =
-    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  if (setter) setter.call(el, value);
-  else el.value = value;
+  // The element's own prototype (it may come from an iframe's window), so React's tracker sees the set.
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set;
+  try {
+    if (setter) setter.call(el, value);
+    else el.value = value;
+  } catch {
+    el.value = value;
+  }
   fire(el, 'input', 'change');
   return { ok: true };
 }

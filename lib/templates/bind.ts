@@ -84,7 +84,9 @@ function isExcluded(option: DeskOption, exclude: readonly string[]): boolean {
   return f.includes(foldLabel(option.label)) || f.includes(foldLabel(option.value));
 }
 
-const isChoice = (meta: FieldMeta) => meta.kind === 'enum' || meta.kind === 'list';
+/** Enums choose; a list chooses only when it names desk fields or options (facts quoted are free text). */
+const isChoice = (meta: FieldMeta) =>
+  meta.kind === 'enum' || (meta.kind === 'list' && Boolean(meta.bind?.length || meta.options?.length));
 
 /**
  * Bind every field of a template to the page's desk fields. Returns a copy whose bound choice fields carry

@@ -41,7 +41,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const page = await browser.newPage();
 
 const rt = env('rt5.env');
-if (rt) {
+if (rt && !process.argv.includes('--redmine-only')) {
   const id = rt.RT_SAMPLE_TICKET;
   await page.goto(`${rt.RT_BASE}/`);
   await page.fill('input[name="user"]', rt.RT_USER!);
@@ -70,10 +70,35 @@ if (rt) {
     'test/fixtures/rt/ticket-reply.html',
     `Request Tracker 5 /Ticket/Update.html?Action=Respond&id=${id}`,
   );
+  // The IT desk's ticket (queues, custom fields, owners of its own), with RT 5's inline edit forms.
+  await page.goto(`${rt.RT_BASE}/Ticket/Display.html?id=${rt.RT_IT_TICKET}`);
+  await page.waitForSelector('#delayed_ticket_history .transaction[data-transaction-id]');
+  await save(
+    page,
+    'test/fixtures/rt/ticket-it-desk.html',
+    `Request Tracker 5 /Ticket/Display.html?id=${rt.RT_IT_TICKET}, IT desk ticket, as root`,
+  );
+  // The same ticket for a user who may see it but change nothing: no inline edit forms.
+  const viewer = await browser.newPage();
+  await viewer.goto(`${rt.RT_BASE}/`);
+  await viewer.fill('input[name="user"]', 'vera.viewer');
+  await viewer.fill('input[name="pass"]', 'password1');
+  await Promise.all([
+    viewer.waitForNavigation(),
+    viewer.click('form#login button, form#login input[type=submit]'),
+  ]);
+  await viewer.goto(`${rt.RT_BASE}/Ticket/Display.html?id=${rt.RT_IT_TICKET}`);
+  await viewer.waitForSelector('#delayed_ticket_history .transaction[data-transaction-id]');
+  await save(
+    viewer,
+    'test/fixtures/rt/ticket-it-desk-read-only.html',
+    `Request Tracker 5 /Ticket/Display.html?id=${rt.RT_IT_TICKET}, as vera.viewer (ShowTicket only)`,
+  );
+  await viewer.close();
 } else console.log('RT is not set up (run scripts/desks/setup-rt5.sh): skipped');
 
 const rm = env('redmine.env');
-if (rm) {
+if (rm && !process.argv.includes('--rt-only')) {
   const id = rm.RM_SAMPLE_ISSUE;
   await page.goto(`${rm.RM_BASE}/login`);
   await page.fill('#username', rm.RM_USER!);

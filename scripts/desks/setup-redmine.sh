@@ -80,6 +80,24 @@ if [ -z "$IID" ]; then
   curl -fsS -u "$A" -H "$J" -X PUT -d '{"issue":{"notes":"Internal: check warehouse packaging for batch 7.","private_notes":true}}' "${BASE}/issues/${IID}.json"
 fi
 
+# The project's own record (issue #16): categories, a target version, a list custom field and an agent
+# who can be assigned, so the tests see values no code in Deskmate names. Once, marked by a file.
+if [ ! -e /var/lib/redmine/default/.it-desk-done ]; then
+  for c in Netzwerk Hardware Zugänge Software; do
+    curl -fsS -u "$A" -H "$J" -o /dev/null -d "{\"issue_category\":{\"name\":\"$c\"}}" \
+      "${BASE}/projects/support/issue_categories.json"
+  done
+  curl -fsS -u "$A" -H "$J" -o /dev/null -d '{"version":{"name":"2026.12"}}' "${BASE}/projects/support/versions.json"
+  su -s /bin/sh www-data -p -c "bin/rails runner 'IssueCustomField.create!(name: \"Impact\", field_format: \"list\", possible_values: [\"Single user\", \"Team\", \"Department\", \"Whole company\"], is_for_all: true, trackers: Tracker.all); IssueCustomField.create!(name: \"Asset tag\", field_format: \"string\", is_for_all: true, trackers: Tracker.all)'"
+  curl -fsS -u "$A" -H "$J" -o /dev/null -d '{"user":{"login":"max.agent","firstname":"Max","lastname":"Agent","mail":"max.agent@example.test","password":"max-pass-1234"}}' \
+    "${BASE}/users.json"
+  MID=$(curl -fsS -u "$A" "${BASE}/users.json?name=max.agent" | sed -n 's/.*"users":\[{"id":\([0-9]*\).*/\1/p')
+  DID=$(curl -fsS -u "$A" "${BASE}/roles.json" | sed -n 's/.*{"id":\([0-9]*\),"name":"Developer"}.*/\1/p')
+  curl -fsS -u "$A" -H "$J" -o /dev/null -d "{\"membership\":{\"user_id\":${MID},\"role_ids\":[${DID}]}}" \
+    "${BASE}/projects/support/memberships.json"
+  touch /var/lib/redmine/default/.it-desk-done
+fi
+
 cat > "$OUT/redmine.env" <<EOF
 RM_BASE=${BASE}
 RM_USER=admin

@@ -79,6 +79,38 @@ EOF
   mkdir -p /var/lib/request-tracker5 && touch /var/lib/request-tracker5/.everyone-acl-done
 fi
 
+# An IT desk, as a real team has one (issue #16): its own queues, custom fields and agents, so the tests
+# see values no code in Deskmate names. Once, marked by a file; RT's own initialdata format.
+if [ ! -e /var/lib/request-tracker5/.it-desk-done ]; then
+  cat > /tmp/rt5-it-desk.pl <<'EOF'
+@Queues = map { { Name => $_, Description => "$_ requests" } } qw(Network Hardware Access Software Legal);
+my @desk = qw(General Network Hardware Access Software Legal);
+@CustomFields = (
+  { Name => 'Service', Type => 'SelectSingle', Queue => [@desk],
+    Values => [ map { { Name => $_ } } ('E-mail', 'VPN', 'Wi-Fi', 'Printing', 'Laptop', 'Telefonie (Büro)') ] },
+  { Name => 'Affected systems', Type => 'SelectMultiple', Queue => [@desk],
+    Values => [ map { { Name => $_ } } ('Exchange', 'Active Directory', 'Firewall', 'File server') ] },
+  { Name => 'Asset tag', Type => 'FreeformSingle', Queue => [@desk] },
+  { Name => 'Incident date', Type => 'Date', MaxValues => 1, Queue => [@desk] },
+);
+@Users = (
+  { Name => 'nina.network', RealName => 'Nina Network', EmailAddress => 'nina@example.test', Privileged => 1, Password => 'password1' },
+  { Name => 'harald.hardware', RealName => 'Harald Hardware', EmailAddress => 'harald@example.test', Privileged => 1, Password => 'password1' },
+  # Sees tickets, may change none: the "no rights" case of the e2e tests.
+  { Name => 'vera.viewer', RealName => 'Vera Viewer', EmailAddress => 'vera@example.test', Privileged => 1, Password => 'password1' },
+);
+my @agent = qw(OwnTicket ShowTicket SeeQueue ModifyTicket SeeCustomField ModifyCustomField ReplyToTicket CommentOnTicket CreateTicket);
+@ACL = (
+  (map { my $u = $_; map { { UserId => $u, Right => $_ } } @agent } qw(nina.network harald.hardware)),
+  (map { { UserId => 'vera.viewer', Right => $_ } } qw(ShowTicket SeeQueue SeeCustomField)),
+);
+1;
+EOF
+  rt-setup-database-5 --action insert --datafile /tmp/rt5-it-desk.pl >/dev/null
+  rm -f /tmp/rt5-it-desk.pl
+  touch /var/lib/request-tracker5/.it-desk-done
+fi
+
 # Start RT's standalone server on loopback only, as www-data (pidfile = the Starlet master).
 if ! curl -fsS -o /dev/null "${BASE}/" 2>/dev/null; then
   : > "$OUT/rt-server.log"; chown www-data "$OUT/rt-server.log"
@@ -127,10 +159,22 @@ EOF
     -d '{"Priority":80,"Status":"open"}' "${BASE}/REST/2.0/ticket/${TID}" >/dev/null
 fi
 
+# A ticket of the IT desk with its own values set, once (the saved fixture and the e2e tests read it).
+ITSUBJ='VPN drops every hour since the firewall change'
+ITID=$(curl -fsS -G -u "root:${RT_PASS}" --data-urlencode "query=Subject = '${ITSUBJ}'" \
+  -d per_page=1 "${BASE}/REST/2.0/tickets" | sed -n 's/.*"id" *: *"\{0,1\}\([0-9][0-9]*\).*/\1/p' | head -1)
+if [ -z "$ITID" ]; then
+  ITID=$(curl -fsS -u "root:${RT_PASS}" -H 'Content-Type: application/json' \
+    -d "{\"Queue\":\"Network\",\"Subject\":\"${ITSUBJ}\",\"Requestor\":\"bruno.client@example.org\",\"Owner\":\"nina.network\",\"Priority\":50,\"Content\":\"Hi, since the firewall change on Monday my VPN connection drops every hour. Asset tag LT-4411.\",\"ContentType\":\"text/plain\",\"CustomFields\":{\"Service\":\"VPN\",\"Affected systems\":[\"Firewall\"]}}" \
+    "${BASE}/REST/2.0/ticket" | sed -n 's/.*"id" *: *"\{0,1\}\([0-9][0-9]*\)".*/\1/p')
+  [ -n "$ITID" ] || { echo "setup-rt5: REST2 created no IT desk ticket" >&2; exit 1; }
+fi
+
 cat > "$OUT/rt5.env" <<EOF
 RT_BASE=${BASE}
 RT_USER=root
 RT_PASS=${RT_PASS}
 RT_SAMPLE_TICKET=${TID}
+RT_IT_TICKET=${ITID}
 EOF
 echo "setup-rt5: RT 5 at ${BASE}, sample ticket ${TID} (state in $OUT/rt5.env)"

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { TicketContext } from '../../lib/context/ticket-context';
 import { localFill, localRisks } from '../../lib/engine/local-provider';
 import { estimateTokens, parseTicketBlock } from '../../lib/llm/prompt';
+import type { FieldMeta, Template } from '../../lib/templates/define';
 import { builtinTemplate } from '../../lib/templates/registry';
 
 /** One request as the server received it (for tests that inspect prompts and headers). */
@@ -41,6 +42,23 @@ export type Fault =
 
 export type ScriptHandler = (request: CapturedRequest) => Fault | undefined;
 
+/**
+ * How the server treats `response_format`, like the servers teams run themselves
+ * (docs/structured-output.md):
+ * - `json_schema`: honours json_schema and json_object (OpenAI, recent vLLM, Ollama);
+ * - `refuse-json-schema`: HTTP 400 naming response_format for json_schema (older vLLM, llama.cpp builds);
+ * - `refuse-json-object`: HTTP 400 for json_schema and for json_object too (some gateways);
+ * - `prose`: accepts any response_format, ignores it and answers prose with the JSON inside;
+ * - `fence`: accepts any response_format and answers the JSON in a ```json code fence.
+ * Without json_schema the server reads the schema from the prompt (lib/llm/prompt.ts withAnswerSchema).
+ */
+export type StructuredOutputBehaviour =
+  | 'json_schema'
+  | 'refuse-json-schema'
+  | 'refuse-json-object'
+  | 'prose'
+  | 'fence';
+
 export interface OpenAIServer {
   /** e.g. http://127.0.0.1:43123/v1 */
   baseUrl: string;
@@ -50,6 +68,8 @@ export interface OpenAIServer {
   script(handler: ScriptHandler | null): void;
   /** Faults for the next requests to the chat endpoint, one each, in order. */
   enqueue(...faults: Fault[]): void;
+  /** Change how response_format is treated from the next request on. */
+  setStructuredOutput(behaviour: StructuredOutputBehaviour): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +82,8 @@ export interface OpenAIServerOptions {
   models?: string[];
   /** Characters per streamed content chunk. */
   chunkSize?: number;
+  /** How response_format is treated; `json_schema` (full support) by default. */
+  structuredOutput?: StructuredOutputBehaviour;
 }
 
 const DEFAULT_MODELS = ['gpt-4.1-mini', 'gpt-4o-mini', 'deskmate-test'];
@@ -166,6 +188,28 @@ export function exampleFromSchema(
   }
 }
 
+/** The enum values a field's schema offers (the desk's options, bound per page by the client). */
+function enumOf(schema: JsonSchema | undefined): string[] | undefined {
+  if (!schema) return undefined;
+  if (schema.enum) return schema.enum.filter((v): v is string => typeof v === 'string');
+  for (const s of schema.anyOf ?? []) {
+    const found = enumOf(s);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The template with the choices the request offers, as a model sees them: only those can be answered. */
+function offered(template: Template, schema: JsonSchema | undefined): Template {
+  const props = schema?.properties?.fields?.properties ?? {};
+  const fields = { ...(template.fields as Record<string, FieldMeta>) };
+  for (const [name, meta] of Object.entries(fields)) {
+    const options = enumOf(props[name]?.properties?.value);
+    if (options && meta.kind === 'enum') fields[name] = { ...meta, options };
+  }
+  return { ...template, fields } as Template;
+}
+
 /** The default structured answer: the local engine run on the ticket block of the prompt. */
 async function groundedAnswer(body: ChatBody): Promise<unknown> {
   const schema = body?.response_format?.json_schema?.schema;
@@ -188,7 +232,12 @@ async function groundedAnswer(body: ChatBody): Promise<unknown> {
     unreadable: [],
     readAt: 0,
   };
-  const answer = await localFill({ template, context, fields: wanted, examples: [] });
+  const answer = await localFill({
+    template: offered(template, schema),
+    context,
+    fields: wanted,
+    examples: [],
+  });
   return {
     fields: Object.fromEntries(
       wanted.map((f) => {
@@ -202,11 +251,65 @@ async function groundedAnswer(body: ChatBody): Promise<unknown> {
   };
 }
 
+/**
+ * The JSON Schema a prompt carries (lib/llm/prompt.ts withAnswerSchema writes it on one line after its
+ * introduction), read as a model would: the last line of the user messages that is a JSON schema.
+ */
+function schemaInPrompt(body: ChatBody): JsonSchema | undefined {
+  const lines = body.messages
+    .filter((m) => m.role === 'user' && typeof m.content === 'string')
+    .flatMap((m) => String(m.content).split('\n'))
+    .reverse();
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const parsed = JSON.parse(line) as JsonSchema;
+      if (parsed.properties) return parsed;
+    } catch {
+      // Not JSON: a line of the ticket or of the instructions.
+    }
+  }
+  return undefined;
+}
+
+/** The request with the schema a model would follow: response_format's, else the one in the prompt. */
+function withSchema(body: ChatBody): ChatBody {
+  if (body.response_format?.json_schema?.schema) return body;
+  const schema = schemaInPrompt(body);
+  return schema ? { ...body, response_format: { type: 'json_schema', json_schema: { schema } } } : body;
+}
+
+/** The 400 a server without this response_format answers (OpenAI error format, as llama.cpp sends). */
+function formatRefusal(body: ChatBody, behaviour: StructuredOutputBehaviour): string | undefined {
+  const type = body.response_format?.type;
+  const refused =
+    (type === 'json_schema' && (behaviour === 'refuse-json-schema' || behaviour === 'refuse-json-object')) ||
+    (type === 'json_object' && behaviour === 'refuse-json-object');
+  return refused
+    ? `Unsupported response_format type '${type}': this server accepts only ${behaviour === 'refuse-json-schema' ? "'text' and 'json_object'" : "'text'"}.`
+    : undefined;
+}
+
+/** The assistant's content for a request without a scripted fault. */
+async function answerContent(body: ChatBody, behaviour: StructuredOutputBehaviour): Promise<string> {
+  const asked = withSchema(body);
+  if (!asked.response_format?.json_schema?.schema) {
+    return body.response_format?.type === 'json_object' ? '{}' : 'Hello from the Deskmate test server.';
+  }
+  const json = JSON.stringify(await groundedAnswer(asked), null, behaviour === 'json_schema' ? undefined : 2);
+  if (behaviour === 'prose') {
+    return `Sure! Here is the filled template for this ticket:\n\n${json}\n\nLet me know if you need anything else.`;
+  }
+  if (behaviour === 'fence') return `\`\`\`json\n${json}\n\`\`\``;
+  return json;
+}
+
 /** Start the server on 127.0.0.1 (port 0 = a free port). */
 export async function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
   const requests: CapturedRequest[] = [];
   const queue: Fault[] = [];
   let handler: ScriptHandler | null = null;
+  let behaviour: StructuredOutputBehaviour = options.structuredOutput ?? 'json_schema';
   let counter = 0;
   const chunkSize = options.chunkSize ?? 24;
 
@@ -285,6 +388,18 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       );
       return;
     }
+    const refusedFormat = fault ? undefined : formatRefusal(body, behaviour);
+    if (refusedFormat) {
+      sendJson(res, 400, {
+        error: {
+          message: refusedFormat,
+          type: 'invalid_request_error',
+          param: 'response_format',
+          code: null,
+        },
+      });
+      return;
+    }
     if (fault?.kind === 'malformed' && fault.where === 'body') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "chatcmpl-broken", "choices": [ {"message": ');
@@ -299,10 +414,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     else if (fault?.kind === 'malformed')
       content = '{"fields": {"category": {"value": "shipping", "evidence": [';
     else if (fault?.kind === 'violate') content = JSON.stringify({ fields: 'not an object', risks: 'none' });
-    else if (body.response_format?.type === 'json_schema')
-      content = JSON.stringify(await groundedAnswer(body));
-    else if (body.response_format?.type === 'json_object') content = '{}';
-    else content = 'Hello from the Deskmate test server.';
+    else content = await answerContent(body, behaviour);
 
     const id = `chatcmpl-${++counter}`;
     const created = Math.floor(Date.now() / 1000);
@@ -385,6 +497,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     },
     enqueue(...faults) {
       queue.push(...faults);
+    },
+    setStructuredOutput(next) {
+      behaviour = next;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -74,12 +74,38 @@ describe('demo desk adapter', () => {
     expect(demoAdapter.read(doc, url)).toEqual({ ok: false, reason: 'This page is not a demo desk ticket.' });
   });
 
-  test('writes the reply box and refuses a value the desk does not offer', async () => {
+  test('reports the fields form as desk fields, with the options the page offers', () => {
+    const { doc, url } = load('/tickets/1006');
+    const result = demoAdapter.read(doc, url);
+    if (!result.ok) throw new Error(result.reason);
+    const fields = result.context.deskFields ?? [];
+    expect(fields.map((f) => [f.id, f.label, f.kind, f.writable])).toEqual([
+      ['status', 'Status', 'single', true],
+      ['priority', 'Priority', 'single', true],
+      ['category', 'Category', 'single', true],
+    ]);
+    // The options are whatever the page's select holds, read from the page itself.
+    const select = doc.querySelector<HTMLSelectElement>('#field-category')!;
+    const category = fields.find((f) => f.id === 'category')!;
+    expect(category.options?.map((o) => o.value)).toEqual([...select.options].map((o) => o.value));
+    expect(category.value).toBe(select.value);
+  });
+
+  test('writes the reply box and a desk field, and refuses a value the desk does not offer', async () => {
     const { doc, url } = load('/tickets/1006');
     expect(await demoAdapter.apply(doc, url, 'reply', 'Hello Kenji')).toEqual({ ok: true });
     expect((doc.querySelector('#reply') as HTMLTextAreaElement).value).toBe('Hello Kenji');
-    expect(await demoAdapter.apply(doc, url, 'priority', 'catastrophic')).toMatchObject({ ok: false });
-    expect(await demoAdapter.apply(doc, url, 'priority', 'high')).toEqual({ ok: true });
+    const priority = doc.querySelector<HTMLSelectElement>('#field-priority')!;
+    const before = priority.value;
+    expect(await demoAdapter.setField!(doc, url, 'priority', 'catastrophic')).toMatchObject({ ok: false });
+    expect(priority.value).toBe(before);
+    const other = [...priority.options].find((o) => o.value !== before)!;
+    // By label, case folded, as a template answers.
+    expect(await demoAdapter.setField!(doc, url, 'priority', other.textContent!.toUpperCase())).toEqual({
+      ok: true,
+    });
+    expect(priority.value).toBe(other.value);
+    expect(await demoAdapter.setField!(doc, url, 'nope', 'x')).toMatchObject({ ok: false });
   });
 });
 

@@ -1,19 +1,28 @@
-import type { TicketMessage, Unreadable } from '../../context/ticket-context';
+import type { DeskField, TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
+import { currentLabels, type TextTarget } from '../fields';
+import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
 import { finish } from '../read';
-import type { TextTarget } from '../fields';
-import type { ApplyResult, SiteAdapter } from '../types';
+import type { SiteAdapter } from '../types';
+import { setText } from '../write';
 import { selectors as s } from './selectors';
 
-function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string): ApplyResult {
-  if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) {
-    return { ok: false, reason: `"${value}" is not one of this desk's options.` };
+/** Every labelled control of the fields form, by its name: what the desk offers is what it shows. */
+function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
+  const controls = new Map<string, Element>();
+  const fields: DeskField[] = [];
+  for (const control of all(
+    doc,
+    s.fieldsForm.map((f) => `${f} select, ${f} input, ${f} textarea`),
+  )) {
+    const id = control.getAttribute('name');
+    const label = labelOfControl(control);
+    const field = id && label ? fieldOfControl(control, id, label) : undefined;
+    if (!id || !field || controls.has(id)) continue;
+    controls.set(id, control);
+    fields.push(field);
   }
-  el.value = value;
-  // Frameworks listen for these; a plain assignment alone would be invisible to them.
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
-  return { ok: true };
+  return { fields, controls };
 }
 
 // Text boxes only: the desk's selects are fields (issue #16), written through setField.
@@ -46,7 +55,11 @@ export const demoAdapter: SiteAdapter = {
       });
     }
     const read = (sel: readonly string[]) => textOf(first(doc, sel));
-    const category = read(s.category);
+    const { fields } = deskFields(doc);
+    const choice = (id: string) => {
+      const f = fields.find((x) => x.id === id);
+      return f ? currentLabels(f)[0] : undefined;
+    };
     // finish() reports every header field it could not read and applies the size limits; the context
     // is validated where it crosses a boundary (the panel, the background), not again here: this is
     // the first read on a page load, and the content script's size is budgeted (issue #10).
@@ -55,10 +68,10 @@ export const demoAdapter: SiteAdapter = {
       subject: read(s.subject),
       requesterName: read(s.requesterName),
       requesterEmail: read(s.requesterEmail),
-      status: read(s.status),
-      priority: read(s.priority),
+      status: choice('status'),
+      priority: choice('priority'),
       queue: read(s.queue),
-      fields: category ? { Category: category } : {},
+      deskFields: fields,
       messages,
       unreadable,
     });
@@ -66,9 +79,15 @@ export const demoAdapter: SiteAdapter = {
   targets: (doc) =>
     (Object.keys(targetSelectors) as TextTarget[]).filter((t) => first(doc, targetSelectors[t])),
   async apply(doc, _url, target, value) {
-    const el = first<HTMLTextAreaElement | HTMLSelectElement>(doc, targetSelectors[target]);
+    const el = first<HTMLTextAreaElement>(doc, targetSelectors[target]);
     if (!el) return { ok: false, reason: `This page has no ${target} field.` };
-    return setValue(el, value);
+    return setText(el, value);
+  },
+  async setField(doc, _url, id, value) {
+    const { fields, controls } = deskFields(doc);
+    const field = fields.find((f) => f.id === id);
+    if (!field) return { ok: false, reason: `This page has no field "${id}".` };
+    return writeControl(controls.get(id), field, value);
   },
   watchRoots: (doc) => [first(doc, s.thread), first(doc, s.ticket)].filter((e): e is Element => Boolean(e)),
 };

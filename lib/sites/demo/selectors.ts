@@ -8,7 +8,8 @@ export const selectors = {
   requesterEmail: ['.requester .requester-email'],
   status: ['select#field-status'],
   priority: ['select#field-priority'],
-  category: ['select#field-category'],
+  /** The ticket's own fields: every control of this form is one (its options are the desk's). */
+  fieldsForm: ['form#props'],
   queue: ['dd.queue'],
   /** Present while the thread is still loading (?late). */
   threadLoading: ['#thread[data-loading]'],

@@ -1,10 +1,11 @@
-import type { TicketMessage, Unreadable } from '../../context/ticket-context';
+import type { DeskField, TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
-import { finish, labelledFields, messagesFrom, read } from '../read';
 import type { TextTarget } from '../fields';
+import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
+import { finish, labelledFields, messagesFrom, read } from '../read';
 import type { ApplyResult, SiteAdapter } from '../types';
-import { setField, setText } from '../write';
-import { selectors as s } from './selectors';
+import { setText } from '../write';
+import { notFields, selectors as s } from './selectors';
 
 /**
  * Show the edit form as Redmine's Edit link does (showAndScrollTo). We do not click the link: if the
@@ -29,11 +30,54 @@ async function writeNotes(doc: Document, value: string, internal: boolean): Prom
   return result;
 }
 
-const selectFor: Partial<Record<readonly string[]>> = {
-  status: s.statusSelect,
-  priority: s.prioritySelect,
-  category: s.categorySelect,
-};
+/** The assignee is a person; every other control says its own kind. */
+const PEOPLE = new Set(['issue[assigned_to_id]']);
+
+/**
+ * The edit form's fields by control name (tracker, status, priority, category, assignee, target version,
+ * dates, custom fields: whatever this project and tracker show). Without the form (no edit right, or
+ * a closed issue), none are writable: the shown values are the record as read-only text.
+ */
+function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
+  const controls = new Map<string, Element>();
+  const fields: DeskField[] = [];
+  const form = first(doc, s.editForm);
+  if (!form) return { fields, controls };
+  for (const control of form.querySelectorAll(
+    'select[name^="issue["], input[name^="issue["], textarea[name^="issue["]',
+  )) {
+    const id = control.getAttribute('name') ?? '';
+    if (notFields.has(id) || controls.has(id)) continue;
+    const label = labelOfControl(control, { row: 'p', label: 'label' });
+    const field = label
+      ? fieldOfControl(control, id, label, PEOPLE.has(id) ? { kind: 'person' } : {})
+      : undefined;
+    if (!field) continue;
+    controls.set(id, control);
+    fields.push(field);
+  }
+  return { fields, controls };
+}
+
+/**
+ * Changing the tracker or status makes Redmine fetch the form again for that tracker (its onchange
+ * calls updateIssueFrom); a value written before the new form lands would be lost. Wait for it.
+ */
+function formSettled(doc: Document, control: Element): Promise<void> {
+  const attributes = first(doc, s.attributes);
+  if (!attributes || !/updateIssueFrom/.test(control.getAttribute('onchange') ?? ''))
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(attributes, { childList: true, subtree: true });
+    const timer = setTimeout(done, 3000);
+  });
+}
 
 export const redmineAdapter: SiteAdapter = {
   id: 'redmine',
@@ -81,6 +125,7 @@ export const redmineAdapter: SiteAdapter = {
     if (category) fields.Category = category;
     const tracker = read(doc, s.tracker)?.replace(/\s*#\d+.*$/, '');
     if (tracker) fields.Tracker = tracker;
+    const desk = deskFields(doc);
     return finish('redmine', url, {
       ticketKey: number,
       subject: read(issue, s.subject),
@@ -89,6 +134,7 @@ export const redmineAdapter: SiteAdapter = {
       priority: read(issue, s.priority),
       queue: read(doc, s.project),
       fields,
+      deskFields: desk.fields,
       messages,
       unreadable,
       notShown: { 'requester.email': "Redmine does not show the author's e-mail on the issue page." },
@@ -98,18 +144,22 @@ export const redmineAdapter: SiteAdapter = {
     const out: TextTarget[] = [];
     if (first(doc, s.notes)) out.push('reply');
     if (first(doc, s.privateNotes)) out.push('internal-note');
-    for (const [target, sel] of Object.entries(selectFor) as [readonly string[]][]) {
-      if (first(doc, sel)) out.push(target);
-    }
     return out;
   },
   async apply(doc, _url, target, value) {
-    if (target === 'reply' || target === 'internal-note')
-      return writeNotes(doc, value, target === 'internal-note');
-    const sel = selectFor[target];
-    if (!sel) return { ok: false, reason: `Redmine has no ${target} field on the issue.` };
+    return writeNotes(doc, value, target === 'internal-note');
+  },
+  async setField(doc, _url, id, value) {
+    const { fields, controls } = deskFields(doc);
+    const field = fields.find((f) => f.id === id);
+    if (!field)
+      return { ok: false, reason: `This issue's edit form has no field "${id}" (no right to edit it?).` };
     openEditor(doc);
-    return setField(first(doc, sel), value, target);
+    const control = controls.get(id);
+    const settled = control ? formSettled(doc, control) : Promise.resolve();
+    const result = writeControl(control, field, value);
+    if (result.ok) await settled;
+    return result;
   },
   watchRoots: (doc) => [first(doc, s.history), first(doc, s.issue)].filter((e): e is Element => Boolean(e)),
 };

@@ -33,7 +33,19 @@ export const selectors = {
   update: ['#update'],
   notes: ['textarea#issue_notes'],
   privateNotes: ['input#issue_private_notes'],
-  statusSelect: ['select#issue_status_id'],
-  prioritySelect: ['select#issue_priority_id'],
-  categorySelect: ['select#issue_category_id'],
+  /** The issue's own fields: the controls of the edit form (issue[...]), custom fields included. */
+  editForm: ['form#issue-form'],
+  /** Redmine re-renders these controls' part of the form on change (updateIssueFrom, by AJAX). */
+  attributes: ['#all_attributes'],
 } as const;
+
+/** Edit-form controls that are not record fields an agent's template fills (text of the issue itself). */
+export const notFields = new Set([
+  'issue[subject]',
+  'issue[description]',
+  'issue[notes]',
+  'issue[private_notes]',
+  'issue[lock_version]',
+  'issue[parent_issue_id]',
+  'issue[is_private]',
+]);

@@ -1,8 +1,9 @@
-import type { MessageRole, Unreadable } from '../../context/ticket-context';
+import type { DeskField, MessageRole, Unreadable } from '../../context/ticket-context';
 import { viaBridge } from '../bridge';
 import { all, first, textOf } from '../dom';
-import { finish, labelledFields, messagesFrom, parseNameEmail, read } from '../read';
 import type { TextTarget } from '../fields';
+import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
+import { finish, labelledFields, messagesFrom, parseNameEmail, read } from '../read';
 import type { ApplyResult, SiteAdapter } from '../types';
 import { setField, writeEditable } from '../write';
 import { selectors as s } from './selectors';
@@ -45,6 +46,97 @@ async function writeReply(doc: Document, value: string): Promise<ApplyResult> {
   return setField(first(doc, s.replyTextarea), value, 'reply');
 }
 
+/** RT's own record fields by control name; custom fields are matched by CF_CONTROL. */
+const CORE = new Set(['Queue', 'Status', 'Owner', 'Priority', 'FinalPriority']);
+/** Object-RT::Ticket-4-CustomField-2-Values, or with a grouping: ...-CustomField:Grouping-2-Value. */
+const CF_CONTROL = /^Object-RT::Ticket-\d+-CustomField(?::[^-]*)?-(\d+)-Values?$/;
+
+const READ_ONLY =
+  'RT shows no edit form for this field here: your RT user may lack the right to change it (ModifyTicket, ModifyCustomField).';
+
+/** The field id of a control: stable across tickets (the CF's id, not the ticket's). */
+function fieldIdOf(name: string): string | undefined {
+  const cf = CF_CONTROL.exec(name);
+  if (cf) return `CustomField-${cf[1]}`;
+  return CORE.has(name) ? name : undefined;
+}
+
+/**
+ * RT's selects open on "open (Unchanged)" with an empty value: the current value is the option that
+ * label starts with (its wording is RT's translation, so it is matched by shape, not by word).
+ */
+function unchangedValue(control: Element, field: DeskField): string | undefined {
+  if (!(control instanceof HTMLSelectElement) || field.value !== undefined) return undefined;
+  const unchanged = control.options[0];
+  if (unchanged?.value !== '' || !unchanged.selected) return undefined;
+  const shown = (unchanged.textContent ?? '').trim();
+  return field.options?.find((o) => shown.startsWith(`${o.label} (`))?.value;
+}
+
+function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
+  const controls = new Map<string, Element>();
+  const fields: DeskField[] = [];
+  // Every edit form on the page (all() would stop at the first alternative that matches).
+  for (const form of doc.querySelectorAll(s.editForms.join(','))) {
+    // RT renders the inline forms for every user, but offers their pencil only to those who may edit.
+    const box = form.closest(s.editBox.join(','));
+    const whyNot =
+      box && form.matches('form.inline-edit') && !first(box, s.editToggle) ? READ_ONLY : undefined;
+    for (const control of form.querySelectorAll('select[name], input[name], textarea[name]')) {
+      const id = fieldIdOf(control.getAttribute('name') ?? '');
+      if (!id || controls.has(id)) continue;
+      const label =
+        labelOfControl(control, { row: s.fieldRow.join(','), label: s.fieldLabel.join(',') }) ?? id;
+      const kind = id === 'Owner' ? 'person' : control.classList.contains('datepicker') ? 'date' : undefined;
+      const field = fieldOfControl(control, id, label, {
+        ...(kind ? { kind } : {}),
+        ...(whyNot ? { whyNot } : {}),
+      });
+      if (!field) continue;
+      const current = unchangedValue(control, field);
+      if (current !== undefined) field.value = current;
+      controls.set(id, control);
+      fields.push(field);
+    }
+  }
+  return { fields, controls };
+}
+
+/** Without edit forms (no rights, or another RT page) the record is still shown: read-only fields. */
+function shownFields(doc: Document): DeskField[] {
+  const basics = first(doc, s.basics);
+  const shown: [string, string | undefined][] = [
+    ['Queue', read(basics, s.queue)],
+    ['Status', read(basics, s.status)],
+    ['Priority', read(basics, s.priority)],
+    ['Owner', read(doc, s.owner)],
+  ];
+  return shown
+    .filter((e): e is [string, string] => Boolean(e[1]))
+    .map(([id, value]) => ({
+      id,
+      label: id,
+      kind: id === 'Owner' ? 'person' : 'single',
+      value,
+      writable: false,
+      whyNot: READ_ONLY,
+    }));
+}
+
+/**
+ * Show an inline form the way RT's pencil does (its toggle_inline_edit), so the agent sees what was
+ * filled and saves with RT's own Save. Done on the DOM, not by clicking: the pencil is a link to
+ * Modify.html, and a click that RT's script did not catch would leave the page.
+ */
+function openInlineEdit(doc: Document, control: Element): void {
+  const box = control.closest(s.editBox.join(','));
+  if (!box || box.classList.contains('editing') || !control.closest('form.inline-edit')) return;
+  box.classList.add('editing');
+  first(box, s.editToggle)?.classList.add('hidden');
+  first(box, s.cancelToggle)?.classList.remove('hidden');
+  doc.body.classList.add('inline-editing');
+}
+
 export const rtAdapter: SiteAdapter = {
   id: 'rt',
   name: 'Request Tracker',
@@ -79,6 +171,7 @@ export const rtAdapter: SiteAdapter = {
       unreadable.push({ field: 'messages', reason: 'The ticket history is still loading.' });
     }
     const subject = read(doc, s.subject)?.replace(/^#\d+:\s*/, '');
+    const editable = deskFields(doc);
     return finish('rt', url, {
       ticketKey: read(basics, s.ticketId) ?? url.searchParams.get('id') ?? undefined,
       subject,
@@ -88,6 +181,7 @@ export const rtAdapter: SiteAdapter = {
       priority: read(basics, s.priority),
       queue: read(basics, s.queue),
       fields: labelledFields(all(doc, s.customFieldRow), s.customFieldLabel, s.customFieldValue),
+      deskFields: editable.fields.length ? editable.fields : shownFields(doc),
       messages,
       unreadable,
     });
@@ -97,7 +191,6 @@ export const rtAdapter: SiteAdapter = {
     if (isUpdatePage(doc) && (first(doc, s.replyEditorFrame) || first(doc, s.replyTextarea))) {
       const type = first<HTMLSelectElement>(doc, s.updateType)?.value;
       out.push(type === 'private' ? 'internal-note' : 'reply');
-      if (first(doc, s.updateStatus)) out.push('status');
     }
     return out;
   },
@@ -108,14 +201,19 @@ export const rtAdapter: SiteAdapter = {
         reason: 'Open Reply or Comment on this ticket first: RT writes on its update page.',
       };
     }
-    if (target === 'reply' || target === 'internal-note') {
-      const type = first<HTMLSelectElement>(doc, s.updateType);
-      // RT's Update page is either a reply (response) or a comment (private): switch it to match.
-      if (type) setField(type, target === 'reply' ? 'response' : 'private', 'reply type');
-      return writeReply(doc, value);
-    }
-    if (target === 'status') return setField(first(doc, s.updateStatus), value, 'status');
-    return { ok: false, reason: `Request Tracker's reply page has no ${target} field.` };
+    const type = first<HTMLSelectElement>(doc, s.updateType);
+    // RT's Update page is either a reply (response) or a comment (private): switch it to match.
+    if (type) setField(type, target === 'reply' ? 'response' : 'private', 'reply type');
+    return writeReply(doc, value);
+  },
+  async setField(doc, _url, id, value) {
+    const { fields, controls } = deskFields(doc);
+    const field = fields.find((f) => f.id === id) ?? shownFields(doc).find((f) => f.id === id);
+    if (!field) return { ok: false, reason: `This RT page has no field "${id}".` };
+    const control = controls.get(id);
+    const result = writeControl(control, field, value);
+    if (result.ok && control) openInlineEdit(doc, control);
+    return result;
   },
   watchRoots: (doc) => {
     const roots = [first(doc, s.historyContainer), first(doc, s.basics)].filter((e): e is Element =>

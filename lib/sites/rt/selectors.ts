@@ -39,6 +39,23 @@ export const selectors = {
   replyTextarea: ['textarea#UpdateContent'],
   /** Reply vs comment on Update.html: the UpdateType select. */
   updateType: ['select#UpdateType', 'select[name="UpdateType"]'],
-  /** Status on Update.html. */
-  updateStatus: ['select#Status', 'select[name="Status"]'],
+  /**
+   * Where RT lets the agent edit the record without leaving the ticket: RT 5's inline edit forms on
+   * Display.html (basics, custom fields, people), and the reply form on Update.html (status, owner).
+   */
+  editForms: [
+    '.ticket-info-basics form.inline-edit',
+    '.ticket-info-cfs form.inline-edit',
+    '.ticket-info-people form.inline-edit',
+    'form[name="TicketUpdate"]',
+  ],
+  /** RT prints a field's label in its row: <div class="form-row"><div class="label">Queue:</div>. */
+  fieldRow: ['.form-row'],
+  fieldLabel: ['.label'],
+  /** The box an inline form belongs to, and its edit toggle (RT's own "pencil"). */
+  editBox: ['.titlebox'],
+  editToggle: ['.inline-edit-toggle.edit'],
+  cancelToggle: ['.inline-edit-toggle.cancel'],
+  /** The owner as shown (read-only fallback when the agent may not edit). */
+  owner: ['.ticket-info-people .owner .current-value', '.owner .value'],
 } as const;

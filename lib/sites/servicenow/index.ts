@@ -45,8 +45,10 @@ export const servicenowAdapter = defineDesk({
   targets: {
     reply: { selectors: s.comments, kind: 'field' },
     'internal-note': { selectors: s.workNotes, kind: 'field' },
-    status: { selectors: s.state, kind: 'field' },
-    priority: { selectors: s.priority, kind: 'field' },
+  },
+  deskFields: {
+    state: { selectors: s.state },
+    priority: { selectors: s.priority },
   },
   // The frame's document is watched, not the navigator around it.
   watchRoots: (doc) => {

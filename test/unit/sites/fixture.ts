@@ -10,6 +10,9 @@ export function loadFixture(path: string, url: string): { doc: Document; url: UR
   // innerHTML on <html> drops <body>'s attributes (id, class); restore them from the saved page.
   const bodyTag = /<body([^>]*)>/i.exec(html)?.[1] ?? '';
   for (const m of bodyTag.matchAll(/([\w-]+)="([^"]*)"/g)) document.body.setAttribute(m[1]!, m[2]!);
+  // happy-dom's innerHTML on <html> loses which option is selected (DOMParser keeps it); a browser's
+  // parser selects the options marked selected, so do the same.
+  for (const o of document.querySelectorAll<HTMLOptionElement>('option[selected]')) o.selected = true;
   return { doc: document, url: new URL(url) };
 }
 

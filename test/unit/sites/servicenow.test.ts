@@ -41,12 +41,18 @@ describe('ServiceNow (reconstructed fixtures)', () => {
       'https://acme.service-now.com/incident.do?sys_id=a1',
     );
     expect(readOk(servicenowAdapter, doc, url).ticketKey).toBe('INC0010042');
-    expect(servicenowAdapter.targets(doc, url)).toEqual(['reply', 'internal-note', 'status', 'priority']);
+    expect(servicenowAdapter.targets(doc, url)).toEqual(['reply', 'internal-note']);
+    // State and priority are the form's own selects: their options are read from the form.
+    const fields = readOk(servicenowAdapter, doc, url).deskFields ?? [];
+    const state = fields.find((f) => f.id === 'state');
+    expect(state).toMatchObject({ kind: 'single', writable: true });
+    expect(state?.options?.map((o) => o.label)).toContain('Resolved');
+    expect(fields.map((f) => f.id)).toEqual(['state', 'priority']);
     expect(await servicenowAdapter.apply(doc, url, 'internal-note', 'Part ordered')).toEqual({ ok: true });
     expect((doc.getElementById('activity-stream-work_notes-textarea') as HTMLTextAreaElement).value).toBe(
       'Part ordered',
     );
-    expect(await servicenowAdapter.apply(doc, url, 'status', 'Resolved')).toEqual({ ok: true });
+    expect(await servicenowAdapter.setField!(doc, url, 'state', 'Resolved')).toEqual({ ok: true });
     expect((doc.getElementById('incident.state') as HTMLSelectElement).value).toBe('6');
   });
 

@@ -1,5 +1,16 @@
 import type { TicketContext } from '../../../lib/context/ticket-context';
+import { CATEGORIES, PRIORITIES, STATUSES } from '../../demo-desk/server.mjs';
 import tickets from '../../demo-desk/tickets.json';
+
+/** The desk's fields as its page offers them (test/demo-desk/server.mjs renders these selects). */
+const choice = (id: string, label: string, values: string[], value: string) => ({
+  id,
+  label,
+  kind: 'single' as const,
+  value,
+  options: values.map((v) => ({ value: v, label: v })),
+  writable: true,
+});
 
 /** A demo-desk ticket as the demo adapter would read it. */
 export function demoContext(id: number): TicketContext {
@@ -14,7 +25,12 @@ export function demoContext(id: number): TicketContext {
     status: t.status,
     priority: t.priority,
     queue: t.queue,
-    fields: { Category: t.category },
+    fields: {},
+    deskFields: [
+      choice('status', 'Status', STATUSES, t.status),
+      choice('priority', 'Priority', PRIORITIES, t.priority),
+      choice('category', 'Category', CATEGORIES, t.category),
+    ],
     messages: t.messages.map((m, i) => ({
       id: `m${i + 1}`,
       author: m.author,

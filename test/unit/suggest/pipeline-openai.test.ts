@@ -103,10 +103,10 @@ describe('OpenAI-compatible path', () => {
         field === 'category' ? { value: 'billing', confidence: 0.8 } : undefined,
     };
     const s = await runSuggestion(
-      { context: demoContext(1001), templateId: 'triage' },
+      { context: demoContext(1002), templateId: 'triage' },
       { settings, learner },
     );
-    expect(s.fields.category?.value).toBe('shipping');
+    expect(s.fields.category?.value).toBe('refund');
     expect(s.fields.category?.note).toMatch(/billing/);
     expect(s.fields.category?.confidence).toBeLessThan(0.5);
   });
@@ -195,7 +195,7 @@ describe('OpenAI-compatible path', () => {
     const retrying = { ...settings, provider: { ...settings.provider, maxRetries: 2 } };
     server.enqueue({ kind: 'status', status: 503 });
     const s = await runSuggestion(
-      { context: demoContext(1001), templateId: 'triage' },
+      { context: demoContext(1002), templateId: 'triage' },
       { settings: retrying },
     );
     expect(s.fields.category?.status).toBe('filled');

@@ -1,8 +1,10 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { expect, test } from 'vitest';
 import { answerSchema, answerSchemaName } from '../../../lib/llm/response-schema';
+import { bindTemplate } from '../../../lib/templates/bind';
 import { BUILTIN_TEMPLATES } from '../../../lib/templates/builtin';
 import { parseCustomTemplate } from '../../../lib/templates/custom';
+import { demoContext } from './demo-context';
 
 interface Schema {
   type?: string | string[];
@@ -57,7 +59,8 @@ test.each([...BUILTIN_TEMPLATES, ...(custom.ok ? [custom.template] : [])])(
 );
 
 test('null values validate, wrong types do not', () => {
-  const triage = BUILTIN_TEMPLATES[0]!;
+  // Bound to a page, the category takes the desk's options only.
+  const triage = bindTemplate(BUILTIN_TEMPLATES.find((t) => t.id === 'triage')!, demoContext(1001));
   const schema = answerSchema(triage, ['category']);
   expect(
     schema.safeParse({ fields: { category: { value: null, evidence: [], confidence: 0 } }, risks: [] })

@@ -5,10 +5,10 @@ import { createLocalProvider } from '../../../lib/engine/local-provider';
 import type { EnumLearner } from '../../../lib/engine/ports';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { runSuggestion } from '../../../lib/suggest/pipeline';
+import { bindTemplate } from '../../../lib/templates/bind';
 import { BUILTIN_TEMPLATES } from '../../../lib/templates/builtin';
 import triage from '../../../lib/templates/builtin/triage';
 import { templateInfo } from '../../../lib/templates/define';
-import { CATEGORIES, PRIORITIES } from '../../demo-desk/server.mjs';
 import { demoContext } from '../suggest/demo-context';
 
 const local = { settings: DEFAULT_SETTINGS, provider: createLocalProvider() };
@@ -29,33 +29,52 @@ describe('built-in templates', () => {
       const info = templateInfo(t);
       expect(info.fields.map((f) => f.name)).toEqual(Object.keys(t.schema.shape));
       expect(JSON.parse(JSON.stringify(info))).toEqual(info);
-      for (const f of info.fields) if (f.kind === 'enum') expect(f.options?.length).toBeGreaterThan(1);
+      // An enum either has its own values or takes the desk's, by binding to a desk field.
+      for (const f of info.fields)
+        if (f.kind === 'enum') expect((f.options?.length ?? 0) > 1 || (f.bind?.length ?? 0) > 0).toBe(true);
     }
   });
 
-  test('triage options are the demo desk categories and priorities, applied to those page fields', () => {
-    expect(triage.fields.category.options).toEqual(CATEGORIES);
-    expect(triage.fields.priority.options).toEqual(PRIORITIES);
-    expect(triage.fields.category.applyTo).toBe('category');
-    expect(triage.fields.priority.applyTo).toBe('priority');
-    // z.infer flows from the schema: this line would not compile with a wrong key.
-    const values: z.infer<typeof triage.schema> = triage.schema.parse({
-      category: 'refund',
-      priority: 'high',
+  test('triage has no value list of its own: on a page, its choices are the desk field options', () => {
+    expect(triage.fields.category.options).toBeUndefined();
+    expect(triage.fields.priority.options).toBeUndefined();
+    const context = demoContext(1002);
+    const bound = bindTemplate(triage, context);
+    const desk = (id: string) => context.deskFields?.find((f) => f.id === id)?.options?.map((o) => o.label);
+    expect(bound.fields.category?.options).toEqual(desk('category'));
+    expect(bound.fields.priority?.options).toEqual(desk('priority'));
+    expect(bound.fields.category?.binding).toMatchObject({ deskField: 'category', deskLabel: 'Category' });
+    // The schema a provider sees accepts the desk's values only.
+    const values: z.infer<typeof triage.schema> = {
+      category: desk('category')![0]!,
+      priority: desk('priority')![0]!,
       product: 'ProBlend 600',
       sentiment: 'negative',
       language: 'en',
       summary: 'Refund for a cracked blender jug',
+    };
+    expect(bound.schema.safeParse(values).success).toBe(true);
+    expect(bound.schema.safeParse({ ...values, category: 'not-a-desk-value' }).success).toBe(false);
+    // Without a desk field the field says so, and offers nothing to choose from.
+    const unbound = bindTemplate(triage, { site: 'demo', deskFields: [] });
+    expect(unbound.fields.category?.options).toEqual([]);
+    expect(unbound.fields.category?.binding).toMatchObject({
+      reason: expect.stringContaining('no field for Category'),
     });
-    expect(values.category).toBe('refund');
   });
 });
 
 describe('the local engine fills each built-in from a demo ticket', () => {
-  test('triage (1003): bug, negative, English, summary from the subject', async () => {
+  test('triage (1003): negative, English, summary from the subject; a category only from option names', async () => {
     const s = await run(1003, 'triage');
     expect(s.provider.kind).toBe('local');
-    expect(s.fields.category).toMatchObject({ status: 'filled', value: 'bug', source: 'local' });
+    // "App crashes" names no option of the desk: with no corrections yet, the local engine does not guess.
+    expect(s.fields.category?.status).toBe('missing');
+    // "Refund for damaged blender" uses the word of the desk's option "refund": a low-confidence pick.
+    const refund = (await run(1002, 'triage')).fields.category;
+    expect(refund).toMatchObject({ status: 'filled', value: 'refund', source: 'local' });
+    expect(refund?.confidence).toBeLessThanOrEqual(0.45);
+    expect(refund?.evidence[0]?.quote.toLowerCase()).toBe('refund');
     expect(s.fields.sentiment).toMatchObject({ status: 'filled', value: 'negative' });
     expect(s.fields.language).toMatchObject({ status: 'filled', value: 'en' });
     expect(s.fields.summary).toMatchObject({
@@ -125,7 +144,7 @@ describe('the local engine fills each built-in from a demo ticket', () => {
     expect((await run(1011, 'reply-draft')).fields.reply?.status).toBe('missing');
   });
 
-  test('an enum with no cue uses the learner when it answers, and stays missing when it abstains', async () => {
+  test('an enum the option names do not settle uses the learner when it answers, and stays missing when it abstains', async () => {
     const learner: EnumLearner = {
       predict: async (_t, field, _text, options) =>
         field === 'priority' && options.includes('low') ? { value: 'low', confidence: 0.9 } : undefined,
