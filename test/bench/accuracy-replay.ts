@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { type TicketContext, ticketText } from '../../lib/context/ticket-context';
 import type { DeskmateDb } from '../../lib/db/db';
 import { expectedCalibrationError } from '../../lib/learner/calibration';
-import { LocalLearner } from '../../lib/learner/registry';
+import { LocalLearner, type LocalLearnerOptions } from '../../lib/learner/registry';
 import { RecordRequest, recordCorrections } from '../../lib/memory/record';
 import { redactForMemory } from '../../lib/memory/redaction';
 import { CorrectionRetrieval } from '../../lib/memory/retrieval';
@@ -56,6 +56,8 @@ export interface ReplayOptions {
   deskField?: { id: string; label: string };
   /** Default: the product's defaults (local engine, learning on). */
   settings?: Settings;
+  /** The learner's options; the background's defaults when absent (experiments only). */
+  learner?: LocalLearnerOptions;
   /** Called after each ticket (progress). */
   onTicket?: (index: number, outcome: TicketOutcome) => void;
 }
@@ -104,7 +106,7 @@ export async function replay(
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const { database } = options;
   // As lib/memory/service.ts wires them in the background, over this database.
-  const learner = new LocalLearner(() => database);
+  const learner = new LocalLearner(() => database, options.learner);
   const retrieval = new CorrectionRetrieval(() => database);
   const learning = settings.learning.enabled;
   const template = getTemplate(settings, TEMPLATE);

@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     'base-url': { type: 'string' },
     model: { type: 'string' },
     'api-key-env': { type: 'string' },
+    /** The learner's abstention threshold (experiments; default the product's, lib/learner/registry.ts). */
+    threshold: { type: 'string' },
   },
 });
 
@@ -151,7 +153,7 @@ async function bench(run: Run, settings: Settings): Promise<void> {
       ? `provider ${settings.provider.baseUrl} model ${settings.provider.model}`
       : 'local engine';
   console.log(
-    `${run.file} · text ${run.text} · label ${run.label} (${options.length} options: ${options.join(', ')}) · ${rows.length} tickets · ${args['in-order'] ? 'file order' : `shuffled, seed ${args.seed}`} · ${engine}`,
+    `${run.file} · text ${run.text} · label ${run.label} (${options.length} options: ${options.join(', ')}) · ${rows.length} tickets · ${args['in-order'] ? 'file order' : `shuffled, seed ${args.seed}`} · ${engine}${args.threshold ? ` · learner threshold ${args.threshold}` : ''}`,
   );
 
   const database = new DeskmateDb(`deskmate-accuracy-${Date.now()}-${Math.random()}`);
@@ -162,6 +164,7 @@ async function bench(run: Run, settings: Settings): Promise<void> {
       database,
       options,
       settings,
+      ...(args.threshold ? { learner: { threshold: Number(args.threshold) } } : {}),
       onTicket: (i) => {
         if (process.stderr.isTTY && (i + 1) % 250 === 0) process.stderr.write(`\r${i + 1}/${rows.length}`);
       },
