@@ -9,7 +9,7 @@ import { getTemplate } from '../templates/registry';
 import { recordCorrections } from './record';
 import { redactForMemory } from './redaction';
 import { type DeletedCounts, forgetTicket, pruneOlderThan, total } from './retention';
-import { afterRecordsChanged, correctionRetrieval, localLearner } from './service';
+import { afterRecordsChanged, learnFromRecorded } from './service';
 
 /** Retention runs at most this often as a side effect of recording. */
 const PRUNE_EVERY_MS = 6 * 3_600_000;
@@ -64,14 +64,7 @@ export const memoryHandlers: Partial<Handlers<typeof backgroundMessages>> = {
       await pruneIfDue();
       return response;
     }
-    const learner = localLearner();
-    for (const row of rows) {
-      if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
-        await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
-      }
-    }
-    await learner.flush();
-    await correctionRetrieval().add(rows);
+    await learnFromRecorded(rows);
     await pruneIfDue();
     return response;
   },

@@ -20,6 +20,25 @@ export function correctionRetrieval(): CorrectionRetrieval {
 }
 
 /**
+ * What the background does with the rows of one apply (message `corrections.record`, learning on): the
+ * learner learns every enum field the agent kept (a correction also as an exemplar), its state is
+ * written, and the retrieval index takes the new corrections. The accuracy bench runs this same code.
+ */
+export async function learnFromRecorded(
+  rows: readonly Correction[],
+  learner: LocalLearner = localLearner(),
+  retrieval: CorrectionRetrieval = correctionRetrieval(),
+): Promise<void> {
+  for (const row of rows) {
+    if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
+      await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
+    }
+  }
+  await learner.flush();
+  await retrieval.add(rows);
+}
+
+/**
  * Whether a stored correction may be learned from or retrieved: not when it was recorded with learning
  * off (`learnable: false`, no ticket text), nor when it has no snippet to learn from.
  */

@@ -20,18 +20,15 @@
  * `--write-split` writes the shuffled rows as JSON lines ({text, label, part: "stream" | "holdout"}, in
  * stream order) and stops: test/bench/offline-reference.py trains scikit-learn on exactly these rows.
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { expectedCalibrationError } from '../../lib/learner/calibration';
 import { type ClassifierOptions, OnlineClassifier } from '../../lib/learner/classifier';
 import { featurize } from '../../lib/learner/features';
 import { DEFAULT_ABSTAIN_THRESHOLD } from '../../lib/learner/registry';
 import { machineLine } from './common';
+import { type Reference, readLabelled, shuffle, sklearnReference, writeSplit } from './labelled-set';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,54 +68,6 @@ interface Run {
   label: string;
 }
 
-/** RFC 4180 records from a byte stream, one chunk at a time (quoted fields may span lines). */
-async function* csvRecords(path: string): AsyncGenerator<string[]> {
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let quoteSeen = false;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
-    for (const ch of chunk as string) {
-      if (quoted) {
-        if (ch === '"') {
-          quoted = false;
-          quoteSeen = true;
-        } else field += ch;
-        continue;
-      }
-      if (ch === '"') {
-        if (quoteSeen) field += '"';
-        quoted = true;
-        quoteSeen = false;
-        continue;
-      }
-      quoteSeen = false;
-      if (ch === ',') {
-        record.push(field);
-        field = '';
-      } else if (ch === '\n') {
-        record.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-        field = '';
-        yield record;
-        record = [];
-      } else field += ch;
-    }
-  }
-  if (field || record.length) yield [...record, field];
-}
-
-function shuffle<T>(items: T[], seed: number): T[] {
-  let s = seed >>> 0 || 1;
-  for (let i = items.length - 1; i > 0; i--) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const j = (s >>> 0) % (i + 1);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
-}
-
 async function main(): Promise<void> {
   console.log(machineLine());
   if (args.file && args.text && args.label) {
@@ -140,22 +89,7 @@ async function main(): Promise<void> {
 }
 
 async function bench(run: Run): Promise<void> {
-  const textCols = run.text.split(',').map((c) => c.trim());
-  const rows: { text: string; label: string }[] = [];
-  let header: string[] | undefined;
-  for await (const record of csvRecords(run.file)) {
-    if (!header) {
-      header = record.map((h) => h.replace(/^\uFEFF/, '').trim());
-      for (const c of [...textCols, run.label]) {
-        if (!header.includes(c)) throw new Error(`Column "${c}" not in ${header.join(', ')}`);
-      }
-      continue;
-    }
-    const get = (c: string) => record[header!.indexOf(c)] ?? '';
-    const label = get(run.label).trim();
-    if (!label) continue;
-    rows.push({ text: textCols.map(get).join('\n'), label });
-  }
+  const rows = await readLabelled(run.file, run.text, run.label);
   shuffle(rows, Number(args.seed));
   const holdoutSize = Math.min(Number(args.holdout), Math.floor(rows.length / 2));
   const stream = rows.slice(0, rows.length - holdoutSize);
@@ -260,43 +194,6 @@ async function bench(run: Run): Promise<void> {
   );
   console.log(
     `temperature ${learner.currentTemperature.toFixed(2)} · heap ${(mem.heapUsed / 1e6).toFixed(1)} MB · state ${(stateBytes(learner) / 1e6).toFixed(2)} MB`,
-  );
-}
-
-/** Offline references per checkpoint: name -> corrections -> [accuracy, coverage at 95 % precision]. */
-type Reference = Record<string, Record<string, [number, number]>>;
-
-/**
- * The reference the issue names, TF-IDF + logistic regression trained offline on the same first N
- * rows, from scikit-learn itself (test/bench/offline-reference.py, Debian's python3-sklearn): the split
- * is written to a temporary file and the script fits each of its settings at each checkpoint.
- */
-function sklearnReference(
-  rows: { text: string; label: string }[],
-  streamSize: number,
-  checkpoints: number[],
-): Reference {
-  const dir = mkdtempSync(join(tmpdir(), 'deskmate-learn-'));
-  const split = join(dir, 'split.jsonl');
-  try {
-    writeSplit(split, rows, streamSize);
-    const script = fileURLToPath(new URL('./offline-reference.py', import.meta.url));
-    const out = execFileSync(
-      process.env.PYTHON ?? '/usr/bin/python3',
-      [script, '--split', split, '--json', '--checkpoints', checkpoints.join(',')],
-      { encoding: 'utf8', maxBuffer: 1 << 24 },
-    );
-    return JSON.parse(out) as Reference;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function writeSplit(path: string, rows: { text: string; label: string }[], streamSize: number): void {
-  const part = (i: number) => (i < streamSize ? 'stream' : 'holdout');
-  writeFileSync(
-    path,
-    rows.map((r, i) => `${JSON.stringify({ text: r.text, label: r.label, part: part(i) })}\n`).join(''),
   );
 }
 
