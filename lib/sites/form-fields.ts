@@ -15,9 +15,11 @@ import { setText } from './write';
 function optionsOf(select: HTMLSelectElement): DeskOption[] {
   const out: DeskOption[] = [];
   for (const o of select.querySelectorAll('option')) {
-    const label = (o.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (o.value === '' || !label) continue;
-    out.push({ value: o.value, label });
+    // String(): a hostile page can clobber DOM properties with named elements; only strings leave here.
+    const label = String(o.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const value = typeof o.value === 'string' ? o.value : '';
+    if (value === '' || !label) continue;
+    out.push({ value, label });
   }
   return out;
 }
@@ -75,14 +77,16 @@ export function fieldOfControl(
   if (isSelect(control)) {
     field.options = optionsOf(control);
     const selected = [...control.querySelectorAll('option')]
-      .filter((o) => o.selected && o.value)
+      .filter((o) => o.selected && typeof o.value === 'string' && o.value)
       .map((o) => o.value);
+    const own = typeof control.value === 'string' ? control.value : '';
     if (control.multiple) field.value = selected;
-    else if (selected[0] ?? control.value) field.value = selected[0] ?? control.value;
+    else if (selected[0] ?? own) field.value = selected[0] ?? own;
   } else if (isInput(control) && control.type === 'checkbox') {
     field.value = control.checked ? 'true' : 'false';
   } else {
-    const value = (control as HTMLInputElement).value.trim();
+    const raw = (control as HTMLInputElement).value;
+    const value = typeof raw === 'string' ? raw.trim() : '';
     if (value) field.value = value;
   }
   return field;

@@ -58,14 +58,16 @@ export function cleanText(s: string): string {
  */
 function clipField(f: DeskField): DeskField {
   const short = (s: string) => cleanText(clip(s, LIMITS.fieldChars)!);
-  const value = typeof f.value === 'string' ? short(f.value) : f.value;
+  // Values and option values get the same cleaning as labels: a hostile page's lone surrogates in an
+  // option value would otherwise make the whole context invalid.
+  const value = typeof f.value === 'string' ? short(f.value) : f.value?.map(short);
   const options =
     f.options && f.options.length > LIMITS.options ? f.options.slice(0, LIMITS.options) : f.options;
   return {
     ...f,
     label: short(f.label),
     ...(value !== undefined ? { value } : {}),
-    ...(options ? { options: options.map((o) => ({ value: o.value, label: short(o.label) })) } : {}),
+    ...(options ? { options: options.map((o) => ({ value: short(o.value), label: short(o.label) })) } : {}),
   };
 }
 
