@@ -2,7 +2,7 @@ import type { DeskField, DeskFieldKind, DeskFieldValue, DeskOption } from '../co
 import { textOf } from './dom';
 import { findOption } from './fields';
 import type { ApplyResult } from './types';
-import { setText } from './write';
+import { fire, setText } from './write';
 
 /**
  * Desk fields from the desk's own form controls (issue #16). Most desks render their record as a form:
@@ -16,7 +16,9 @@ function optionsOf(select: HTMLSelectElement): DeskOption[] {
   const out: DeskOption[] = [];
   for (const o of select.querySelectorAll('option')) {
     // String(): a hostile page can clobber DOM properties with named elements; only strings leave here.
-    const label = String(o.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const label = String(o.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const value = typeof o.value === 'string' ? o.value : '';
     if (value === '' || !label) continue;
     out.push({ value, label });
@@ -79,9 +81,9 @@ export function fieldOfControl(
     const selected = [...control.querySelectorAll('option')]
       .filter((o) => o.selected && typeof o.value === 'string' && o.value)
       .map((o) => o.value);
-    const own = typeof control.value === 'string' ? control.value : '';
+    const shown = typeof control.value === 'string' ? control.value : '';
     if (control.multiple) field.value = selected;
-    else if (selected[0] ?? own) field.value = selected[0] ?? own;
+    else if (selected[0] ?? shown) field.value = selected[0] ?? shown;
   } else if (isInput(control) && control.type === 'checkbox') {
     field.value = control.checked ? 'true' : 'false';
   } else {
@@ -129,12 +131,53 @@ export function labelOfControl(control: Element, rowLabel?: RowLabel): string | 
   return undefined;
 }
 
-const TRUE = /^(true|yes|1|on|ja|sí|si|oui)$/i;
-
-function fire(el: Element): void {
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
+/** What a desk says of one of its controls: the field it is, or undefined when it is none. */
+export interface ControlInfo {
+  id: string;
+  label: string;
+  kind?: DeskFieldKind;
+  whyNot?: string;
 }
+
+/** A page's desk fields, and the control each one is written through. */
+export interface FormFields {
+  fields: DeskField[];
+  controls: Map<string, Element>;
+}
+
+/**
+ * The desk fields of a page's controls: each adapter only says which control is which field
+ * (`describe`); the first control of an id wins (a desk may repeat a hidden copy of a field).
+ */
+export function fieldsOfControls(
+  controls: Iterable<Element>,
+  describe: (control: Element) => ControlInfo | undefined,
+): FormFields {
+  const found: FormFields = { fields: [], controls: new Map() };
+  for (const control of controls) {
+    const info = describe(control);
+    if (!info || found.controls.has(info.id)) continue;
+    const { id, label, ...opts } = info;
+    const field = fieldOfControl(control, id, label, opts);
+    if (!field) continue;
+    found.controls.set(id, control);
+    found.fields.push(field);
+  }
+  return found;
+}
+
+/** Write one field of a page read with fieldsOfControls, or say the page has no such field. */
+export function writeFormField(
+  found: FormFields,
+  id: string,
+  value: DeskFieldValue,
+  missing: string,
+): ApplyResult {
+  const field = found.fields.find((f) => f.id === id);
+  return field ? writeControl(found.controls.get(id), field, value) : { ok: false, reason: missing };
+}
+
+const TRUE = /^(true|yes|1|on|ja|sí|si|oui)$/i;
 
 /**
  * Write a value into the control a desk field was read from. A choice that is not one of the
@@ -164,13 +207,13 @@ export function writeControl(
     const values = new Set(chosen.map((o) => o.value));
     for (const o of control.querySelectorAll('option')) o.selected = values.has(o.value);
     if (!control.multiple) control.value = chosen[0]!.value;
-    fire(control);
+    fire(control, 'input', 'change');
     return { ok: true };
   }
   const text = Array.isArray(value) ? value.join(', ') : value;
   if (isInput(control) && control.type === 'checkbox') {
     control.checked = TRUE.test(text.trim());
-    fire(control);
+    fire(control, 'input', 'change');
     return { ok: true };
   }
   if (isInput(control) || isTextarea(control)) return setText(control, text);

@@ -7,7 +7,7 @@ import type { ApplyResult } from './types';
 
 const READ_ONLY = 'The field is read-only.';
 
-function fire(el: Element, ...types: string[]): void {
+export function fire(el: Element, ...types: string[]): void {
   for (const type of types) el.dispatchEvent(new Event(type, { bubbles: true }));
 }
 

@@ -1,28 +1,23 @@
-import type { DeskField, TicketMessage, Unreadable } from '../../context/ticket-context';
+import type { TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
 import { currentLabels, type TextTarget } from '../fields';
-import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
+import { type FormFields, fieldsOfControls, labelOfControl, writeFormField } from '../form-fields';
 import { finish } from '../read';
 import type { SiteAdapter } from '../types';
 import { setText } from '../write';
 import { selectors as s } from './selectors';
 
 /** Every labelled control of the fields form, by its name: what the desk offers is what it shows. */
-function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
-  const controls = new Map<string, Element>();
-  const fields: DeskField[] = [];
-  for (const control of all(
+function deskFields(doc: Document): FormFields {
+  const controls = all(
     doc,
     s.fieldsForm.map((f) => `${f} select, ${f} input, ${f} textarea`),
-  )) {
+  );
+  return fieldsOfControls(controls, (control) => {
     const id = control.getAttribute('name');
     const label = labelOfControl(control);
-    const field = id && label ? fieldOfControl(control, id, label) : undefined;
-    if (!id || !field || controls.has(id)) continue;
-    controls.set(id, control);
-    fields.push(field);
-  }
-  return { fields, controls };
+    return id && label ? { id, label } : undefined;
+  });
 }
 
 // Text boxes only: the desk's selects are fields (issue #16), written through setField.
@@ -83,11 +78,7 @@ export const demoAdapter: SiteAdapter = {
     if (!el) return { ok: false, reason: `This page has no ${target} field.` };
     return setText(el, value);
   },
-  async setField(doc, _url, id, value) {
-    const { fields, controls } = deskFields(doc);
-    const field = fields.find((f) => f.id === id);
-    if (!field) return { ok: false, reason: `This page has no field "${id}".` };
-    return writeControl(controls.get(id), field, value);
-  },
+  setField: async (doc, _url, id, value) =>
+    writeFormField(deskFields(doc), id, value, `This page has no field "${id}".`),
   watchRoots: (doc) => [first(doc, s.thread), first(doc, s.ticket)].filter((e): e is Element => Boolean(e)),
 };

@@ -1,7 +1,7 @@
-import type { DeskField, TicketMessage, Unreadable } from '../../context/ticket-context';
+import type { TicketMessage, Unreadable } from '../../context/ticket-context';
 import { all, first, textOf } from '../dom';
 import type { TextTarget } from '../fields';
-import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
+import { type FormFields, fieldsOfControls, labelOfControl, writeFormField } from '../form-fields';
 import { finish, labelledFields, messagesFrom, read } from '../read';
 import type { ApplyResult, SiteAdapter } from '../types';
 import { setText } from '../write';
@@ -36,27 +36,18 @@ const PEOPLE = new Set(['issue[assigned_to_id]']);
 /**
  * The edit form's fields by control name (tracker, status, priority, category, assignee, target version,
  * dates, custom fields: whatever this project and tracker show). Without the form (no edit right, or
- * a closed issue), none are writable: the shown values are the record as read-only text.
+ * a closed issue) there are none: the panel says the page has no field for them.
  */
-function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
-  const controls = new Map<string, Element>();
-  const fields: DeskField[] = [];
+function deskFields(doc: Document): FormFields {
   const form = first(doc, s.editForm);
-  if (!form) return { fields, controls };
-  for (const control of form.querySelectorAll(
+  const controls = form?.querySelectorAll(
     'select[name^="issue["], input[name^="issue["], textarea[name^="issue["]',
-  )) {
+  );
+  return fieldsOfControls(controls ?? [], (control) => {
     const id = control.getAttribute('name') ?? '';
-    if (notFields.has(id) || controls.has(id)) continue;
-    const label = labelOfControl(control, { row: 'p', label: 'label' });
-    const field = label
-      ? fieldOfControl(control, id, label, PEOPLE.has(id) ? { kind: 'person' } : {})
-      : undefined;
-    if (!field) continue;
-    controls.set(id, control);
-    fields.push(field);
-  }
-  return { fields, controls };
+    const label = notFields.has(id) ? undefined : labelOfControl(control, { row: 'p', label: 'label' });
+    return label ? { id, label, ...(PEOPLE.has(id) ? { kind: 'person' as const } : {}) } : undefined;
+  });
 }
 
 /**
@@ -150,14 +141,13 @@ export const redmineAdapter: SiteAdapter = {
     return writeNotes(doc, value, target === 'internal-note');
   },
   async setField(doc, _url, id, value) {
-    const { fields, controls } = deskFields(doc);
-    const field = fields.find((f) => f.id === id);
-    if (!field)
-      return { ok: false, reason: `This issue's edit form has no field "${id}" (no right to edit it?).` };
+    const found = deskFields(doc);
+    const missing = `This issue's edit form has no field "${id}" (no right to edit it?).`;
+    if (!found.controls.has(id)) return { ok: false, reason: missing };
     openEditor(doc);
-    const control = controls.get(id);
-    const settled = control ? formSettled(doc, control) : Promise.resolve();
-    const result = writeControl(control, field, value);
+    const control = found.controls.get(id)!;
+    const settled = formSettled(doc, control);
+    const result = writeFormField(found, id, value, missing);
     if (result.ok) await settled;
     return result;
   },

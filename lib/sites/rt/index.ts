@@ -2,7 +2,7 @@ import type { DeskField, MessageRole, Unreadable } from '../../context/ticket-co
 import { viaBridge } from '../bridge';
 import { all, first, textOf } from '../dom';
 import type { TextTarget } from '../fields';
-import { fieldOfControl, labelOfControl, writeControl } from '../form-fields';
+import { type FormFields, fieldsOfControls, labelOfControl, writeFormField } from '../form-fields';
 import { finish, labelledFields, messagesFrom, parseNameEmail, read } from '../read';
 import type { ApplyResult, SiteAdapter } from '../types';
 import { setField, writeEditable } from '../write';
@@ -66,40 +66,33 @@ function fieldIdOf(name: string): string | undefined {
  * label starts with (its wording is RT's translation, so it is matched by shape, not by word).
  */
 function unchangedValue(control: Element, field: DeskField): string | undefined {
-  if (!(control instanceof HTMLSelectElement) || field.value !== undefined) return undefined;
-  const unchanged = control.options[0];
+  if (control.localName !== 'select' || field.value !== undefined) return undefined;
+  const unchanged = (control as HTMLSelectElement).options[0];
   if (unchanged?.value !== '' || !unchanged.selected) return undefined;
   const shown = (unchanged.textContent ?? '').trim();
   return field.options?.find((o) => shown.startsWith(`${o.label} (`))?.value;
 }
 
-function deskFields(doc: Document): { fields: DeskField[]; controls: Map<string, Element> } {
-  const controls = new Map<string, Element>();
-  const fields: DeskField[] = [];
+function deskFields(doc: Document): FormFields {
   // Every edit form on the page (all() would stop at the first alternative that matches).
-  for (const form of doc.querySelectorAll(s.editForms.join(','))) {
+  const controls = doc.querySelectorAll(
+    s.editForms.map((f) => `${f} select[name], ${f} input[name], ${f} textarea[name]`).join(','),
+  );
+  const found = fieldsOfControls(controls, (control) => {
+    const id = fieldIdOf(control.getAttribute('name') ?? '');
+    if (!id) return undefined;
+    const label = labelOfControl(control, { row: s.fieldRow.join(','), label: s.fieldLabel.join(',') }) ?? id;
+    const kind = id === 'Owner' ? 'person' : control.classList.contains('datepicker') ? 'date' : undefined;
     // RT renders the inline forms for every user, but offers their pencil only to those who may edit.
-    const box = form.closest(s.editBox.join(','));
-    const whyNot =
-      box && form.matches('form.inline-edit') && !first(box, s.editToggle) ? READ_ONLY : undefined;
-    for (const control of form.querySelectorAll('select[name], input[name], textarea[name]')) {
-      const id = fieldIdOf(control.getAttribute('name') ?? '');
-      if (!id || controls.has(id)) continue;
-      const label =
-        labelOfControl(control, { row: s.fieldRow.join(','), label: s.fieldLabel.join(',') }) ?? id;
-      const kind = id === 'Owner' ? 'person' : control.classList.contains('datepicker') ? 'date' : undefined;
-      const field = fieldOfControl(control, id, label, {
-        ...(kind ? { kind } : {}),
-        ...(whyNot ? { whyNot } : {}),
-      });
-      if (!field) continue;
-      const current = unchangedValue(control, field);
-      if (current !== undefined) field.value = current;
-      controls.set(id, control);
-      fields.push(field);
-    }
+    const box = control.closest('form.inline-edit')?.closest(s.editBox.join(','));
+    const whyNot = box && !first(box, s.editToggle) ? READ_ONLY : undefined;
+    return { id, label, ...(kind ? { kind } : {}), ...(whyNot ? { whyNot } : {}) };
+  });
+  for (const field of found.fields) {
+    const current = unchangedValue(found.controls.get(field.id)!, field);
+    if (current !== undefined) field.value = current;
   }
-  return { fields, controls };
+  return found;
 }
 
 /** Without edit forms (no rights, or another RT page) the record is still shown: read-only fields. */
@@ -207,12 +200,15 @@ export const rtAdapter: SiteAdapter = {
     return writeReply(doc, value);
   },
   async setField(doc, _url, id, value) {
-    const { fields, controls } = deskFields(doc);
-    const field = fields.find((f) => f.id === id) ?? shownFields(doc).find((f) => f.id === id);
-    if (!field) return { ok: false, reason: `This RT page has no field "${id}".` };
-    const control = controls.get(id);
-    const result = writeControl(control, field, value);
-    if (result.ok && control) openInlineEdit(doc, control);
+    const found = deskFields(doc);
+    const control = found.controls.get(id);
+    if (!control) {
+      // A field RT only shows (no right to edit) says why; one it does not show at all says so.
+      const shown = shownFields(doc).find((f) => f.id === id);
+      return { ok: false, reason: shown?.whyNot ?? `This RT page has no field "${id}".` };
+    }
+    const result = writeFormField(found, id, value, `This RT page has no field "${id}".`);
+    if (result.ok) openInlineEdit(doc, control);
     return result;
   },
   watchRoots: (doc) => {
