@@ -22,7 +22,8 @@ import type { EnumLearner } from './ports';
 /**
  * The local engine: fills what deterministic extractors can read, with the quotes they read it from;
  * choice fields use the learner (when one is wired in and does not abstain), else the words of the
- * desk's option names; everything else is left empty so grounding shows it as missing. No network, deterministic.
+ * desk's option names; everything else is left empty so grounding shows it as missing. No network,
+ * deterministic.
  */
 export function createLocalProvider(options: { learner?: EnumLearner } = {}): Provider {
   return {
