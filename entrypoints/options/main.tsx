@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
-import { OptionsRoot } from '@/lib/options/root';
+import { OptionsRoot } from '@/components/options/OptionsRoot';
 import { startOptions } from '@/lib/panel/options';
 
 createRoot(document.getElementById('root')!).render(<OptionsRoot />);

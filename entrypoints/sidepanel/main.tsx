@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import '@/components/theme.css';
+import { usePanelView } from '@/components/panel/use-panel-view';
 import { startPanelSession } from '@/lib/panel/start';
-import { usePanelView } from '@/lib/panel/use-panel-view';
 
 function Root() {
   const props = usePanelView();

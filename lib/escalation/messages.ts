@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TicketContext } from '../context/ticket-context';
-import type { MessageSpec } from '../messaging/protocol';
+import type { MessageSpec } from '../messaging/spec';
 import { Suggestion } from '../templates/suggestion';
 import { EscalationFlag, EscalationResult } from './rules';
 

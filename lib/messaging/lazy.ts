@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import type { RequestSchema, SenderRole } from './protocol';
+import type { RequestSchema, SenderRole } from './spec';
 
 /**
  * Build a value on first use, then keep it. Content scripts use this for their zod schemas: building

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { DeskmateError, type Reply, toErrorInfo } from './envelope';
 import type { RequestSpec } from './lazy';
-import type { MessageSpec, Output, SenderRole } from './protocol';
+import type { MessageSpec, Output, SenderRole } from './spec';
 
 /** zod schemas (classic and mini) and lib/messaging/check.ts checks all have this. */
 type Parser = { parse(value: unknown): unknown };

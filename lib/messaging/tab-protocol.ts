@@ -6,7 +6,7 @@ import { TicketContext } from '../context/ticket-context';
 import { TEXT_TARGETS } from '../sites/fields';
 import { selectorProbe } from '../sites/generic/wire';
 import { once, withResponse } from './lazy';
-import type { MessageSpec } from './protocol';
+import type { MessageSpec } from './spec';
 import { genericTabRequests, tabRequests as r } from './tab-requests';
 
 const readResult = () =>

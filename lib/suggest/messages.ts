@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TicketContext } from '../context/ticket-context';
-import type { MessageSpec } from '../messaging/protocol';
+import type { MessageSpec } from '../messaging/spec';
 import { FieldValue, Suggestion } from '../templates/suggestion';
 
 const FIELD_KINDS = ['enum', 'text', 'long-text', 'number', 'money', 'date', 'entity', 'list'] as const;

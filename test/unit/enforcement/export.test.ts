@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { exportCsv } from '@/components/dashboard/use-dashboard';
+import { exportLog, useCorrectionLog } from '@/components/options/use-correction-log';
 import { db } from '@/lib/db/db';
 import { escalationHandlers } from '@/lib/escalation/handlers';
 import { EXPORT_REFUSED } from '@/lib/export/allowed';
 import { exportStream } from '@/lib/export/stream';
-import { exportLog, useCorrectionLog } from '@/lib/memory/use-correction-log';
 import { backgroundMessages } from '@/lib/messaging/protocol';
 import { dispatch } from '@/lib/messaging/server';
-import { exportCsv } from '@/lib/metrics/use-dashboard';
 import { policyHandlers } from '@/lib/policy/handlers';
 import { NO_POLICY, setPolicyProvider } from '@/lib/settings/effective';
 import { optionsSender, routeToBackground } from './route';

@@ -1,9 +1,14 @@
 import { describe, expect, test, vi } from 'vitest';
+import {
+  dismiss,
+  type EscalationBackend,
+  escalate,
+  escalationPlan,
+} from '@/components/escalation/use-escalation';
 import type { DeskField } from '@/lib/context/ticket-context';
 import { DEFAULT_RULES } from '@/lib/escalation/defaults';
 import { evaluate } from '@/lib/escalation/evaluate';
 import type { DecisionRequest } from '@/lib/escalation/messages';
-import { dismiss, type EscalationBackend, escalate, escalationPlan } from '@/lib/escalation/use-escalation';
 import type { DeskFieldValue, TextTarget } from '@/lib/sites/fields';
 import { says, suggestion } from './helpers';
 

@@ -1,10 +1,14 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import {
+  type EscalationBackend,
+  type EscalationView,
+  useEscalation,
+} from '@/components/escalation/use-escalation';
 import type { TicketContext } from '@/lib/context/ticket-context';
 import { DEFAULT_RULES } from '@/lib/escalation/defaults';
 import { evaluate } from '@/lib/escalation/evaluate';
-import { type EscalationBackend, type EscalationView, useEscalation } from '@/lib/escalation/use-escalation';
 import { says } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

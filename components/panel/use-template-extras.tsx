@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { ReportProblem } from '@/components/metrics/ReportProblem';
 import { TemplateOwner } from '@/components/metrics/TemplateOwner';
-import { buildProblemReport, deliverReport, ownerOf } from '../metrics/report-problem';
-import { Redactor } from '../redact/redact';
-import { DEFAULT_SETTINGS } from '../settings/schema';
-import { usePanelSettings } from './panel-settings';
-import { currentValues, template, useSession } from './session';
-import { panelBackend } from './start';
-import { usePanel } from './store';
+import { buildProblemReport, deliverReport, ownerOf } from '@/lib/metrics/report-problem';
+import { usePanelSettings } from '@/lib/panel/panel-settings';
+import { currentValues, template, useSession } from '@/lib/panel/session';
+import { panelBackend } from '@/lib/panel/start';
+import { usePanel } from '@/lib/panel/store';
+import { Redactor } from '@/lib/redact/redact';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 
 /** The template's owner and "Report a problem", wired to the panel's settings and session. */
 export function useTemplateExtras(): { owner?: ReactNode; report?: ReactNode } {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type LearnedOutputMode, learnedOutputMode, onOutputModesChanged } from './output-mode';
+import { type LearnedOutputMode, learnedOutputMode, onOutputModesChanged } from '@/lib/llm/output-mode';
 
 /**
  * The structured-output mode remembered for this endpoint and model (options page), kept live while a

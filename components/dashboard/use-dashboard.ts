@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { pageExportGuard } from '../export/allowed';
-import { send } from '../messaging/client';
-import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
-import { type CsvCell, downloadCsv, toCsv } from './csv';
-import { type DashboardData, type DashboardFilter, loadDashboard } from './dashboard-data';
-import type { TemplateMode } from './modes';
+import { pageExportGuard } from '@/lib/export/allowed';
+import { send } from '@/lib/messaging/client';
+import { type ErrorInfo, toErrorInfo } from '@/lib/messaging/envelope';
+import { type CsvCell, downloadCsv, toCsv } from '@/lib/metrics/csv';
+import { type DashboardData, type DashboardFilter, loadDashboard } from '@/lib/metrics/dashboard-data';
+import type { TemplateMode } from '@/lib/metrics/modes';
 
 interface DashboardState {
   filter: DashboardFilter;

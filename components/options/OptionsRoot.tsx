@@ -1,14 +1,14 @@
+import { DashboardSection } from '@/components/dashboard/DashboardSection';
+import { EscalationRulesSection } from '@/components/escalation/RulesSection';
+import { CorrectionLogSection } from '@/components/options/CorrectionLogSection';
 import { OptionsApp, type OptionsSection } from '@/components/options/OptionsApp';
 import { PolicyView } from '@/components/options/PolicyView';
 import { ProviderSettings } from '@/components/options/ProviderSettings';
 import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
-import { EscalationRulesSection } from '@/lib/escalation/rules-section';
+import { useLearnedOutputMode } from '@/components/options/use-learned-output-mode';
 import { forgetOutputMode } from '@/lib/llm/output-mode';
-import { useLearnedOutputMode } from '@/lib/llm/use-learned-output-mode';
-import { CorrectionLogSection } from '@/lib/memory/correction-log-section';
-import { DashboardSection } from '@/lib/metrics/dashboard-section';
 import {
   saveProvider,
   saveSection as saveSectionPatch,

@@ -1,9 +1,9 @@
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { EscalationSection } from '@/components/escalation/EscalationSection';
-import type { PanelBackend } from '../panel/backend';
-import * as session from '../panel/session';
-import { usePanel } from '../panel/store';
-import { escalationBackend, useEscalation } from './use-escalation';
+import { escalationBackend, useEscalation } from '@/components/escalation/use-escalation';
+import type { PanelBackend } from '@/lib/panel/backend';
+import * as session from '@/lib/panel/session';
+import { usePanel } from '@/lib/panel/store';
 
 /**
  * The escalation section wired to the panel's stores: the ticket on screen, the suggestion for it,

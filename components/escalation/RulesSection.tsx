@@ -1,8 +1,8 @@
 import { EscalationRulesSettings } from '@/components/escalation/EscalationRulesSettings';
-import { saveSection, useOptions } from '../panel/options';
-import type { Settings } from '../settings/schema';
-import { DEFAULT_RULES } from './defaults';
-import { ruleProblems } from './rules';
+import { DEFAULT_RULES } from '@/lib/escalation/defaults';
+import { ruleProblems } from '@/lib/escalation/rules';
+import { saveSection, useOptions } from '@/lib/panel/options';
+import type { Settings } from '@/lib/settings/schema';
 
 const defaults = DEFAULT_RULES.map(({ id, severity, reason }) => ({ id, severity, reason }));
 

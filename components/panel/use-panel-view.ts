@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
+import { useEscalationBanner } from '@/components/escalation/use-escalation-banner';
 import type { PanelAppProps } from '@/components/panel/PanelApp';
 import type { PanelActions } from '@/components/panel/types';
-import { useEscalationBanner } from '../escalation/panel-banner';
-import { dockActions, useDockLayout } from './dock-layout';
-import { applyAll, copyTemplate, currentPlan, shownApplied } from './output';
-import * as session from './session';
-import { panelBackend } from './start';
-import { usePanel } from './store';
-import { useTemplateExtras } from './use-template-extras';
+import { useTemplateExtras } from '@/components/panel/use-template-extras';
+import { dockActions, useDockLayout } from '@/lib/panel/dock-layout';
+import { applyAll, copyTemplate, currentPlan, shownApplied } from '@/lib/panel/output';
+import * as session from '@/lib/panel/session';
+import { panelBackend } from '@/lib/panel/start';
+import { usePanel } from '@/lib/panel/store';
 
 const actions: PanelActions = {
   pickTemplate: (id) => void session.pickTemplate(id),

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { CorrectionLog } from '../../components/options/CorrectionLog';
+import { CorrectionLog } from '@/components/options/CorrectionLog';
 import {
   cancelImport,
   chooseTeamPack,
@@ -11,7 +11,7 @@ import {
   refreshLog,
   setLogFilter,
   useCorrectionLog,
-} from './use-correction-log';
+} from '@/components/options/use-correction-log';
 
 /** The options page's "Corrections and decisions" section, wired to the log store. */
 export function CorrectionLogSection({

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeskField, TicketContext } from '../context/ticket-context';
-import { send } from '../messaging/client';
-import { toErrorInfo } from '../messaging/envelope';
+import type { DeskField, TicketContext } from '@/lib/context/ticket-context';
+import { decisionSignals } from '@/lib/escalation/decisions';
+import type { DecisionRequest } from '@/lib/escalation/messages';
+import type { EscalationFlag, EscalationResult, Severity } from '@/lib/escalation/rules';
+import { send } from '@/lib/messaging/client';
+import { toErrorInfo } from '@/lib/messaging/envelope';
 import {
   type DeskFieldValue,
   type FieldWrite,
   findOption,
   foldLabel,
   type TextTarget,
-} from '../sites/fields';
-import type { FieldValue, Suggestion } from '../templates/suggestion';
-import { decisionSignals } from './decisions';
-import type { DecisionRequest } from './messages';
-import type { EscalationFlag, EscalationResult, Severity } from './rules';
+} from '@/lib/sites/fields';
+import type { FieldValue, Suggestion } from '@/lib/templates/suggestion';
 
 /**
  * The panel side of escalation: evaluate the ticket, and on the agent's action only, escalate

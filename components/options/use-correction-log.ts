@@ -3,9 +3,9 @@ import type {
   CorrectionLogRow,
   LogFilterForm,
   TeamPackPreviewView,
-} from '../../components/options/CorrectionLog';
-import { EMPTY_FILTER } from '../../components/options/CorrectionLogFilters';
-import { type Correction, db } from '../db/db';
+} from '@/components/options/CorrectionLog';
+import { EMPTY_FILTER } from '@/components/options/CorrectionLogFilters';
+import { type Correction, db } from '@/lib/db/db';
 import {
   exportFileName,
   exportStream,
@@ -13,10 +13,10 @@ import {
   listCorrections,
   logFacets,
   matchesCorrection,
-} from '../export/stream';
-import { commitTeamPack, type PackPreview, previewTeamPack } from '../export/team-pack';
-import { send } from '../messaging/client';
-import { toErrorInfo } from '../messaging/envelope';
+} from '@/lib/export/stream';
+import { commitTeamPack, type PackPreview, previewTeamPack } from '@/lib/export/team-pack';
+import { send } from '@/lib/messaging/client';
+import { toErrorInfo } from '@/lib/messaging/envelope';
 
 const PAGE = 50;
 
