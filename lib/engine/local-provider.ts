@@ -232,27 +232,50 @@ async function fillField(
   }
   if (meta.kind === 'enum' && meta.options?.length) {
     const cold = coldStart(meta, meta.options, text);
-    const prediction = learner
-      ? await learner.predict(template.id, name, text, meta.options).catch(() => undefined)
-      : undefined;
-    // The learner knows this team's habits; the option names are all there is before it does.
-    if (
-      prediction &&
-      meta.options.includes(prediction.value) &&
-      (!cold || prediction.confidence >= cold.confidence)
-    ) {
-      const agrees = cold?.value === prediction.value;
-      return {
-        value: prediction.value,
-        evidence: agrees ? cold.evidence : [],
-        confidence: prediction.confidence,
-        source: 'memory',
-        note: 'Learned from your team’s corrections.',
-      };
+    const learned = learner ? await learnedChoice(learner, template.id, name, text, meta.options) : undefined;
+    // The learner knows this team's habits; the option names are all there is before it does. Its
+    // calibrated confidence and the cold start's are on the same scale, so the surer one is shown.
+    if (learned && (!cold || learned.confidence >= cold.confidence)) {
+      const agrees = cold?.value === learned.value;
+      return { ...learned, evidence: agrees ? cold.evidence : [] };
     }
     if (cold) return cold;
   }
   return EMPTY;
+}
+
+/**
+ * The learner's answer for a choice field. A confident prediction (`predict`) is offered as learned;
+ * below the abstention threshold its best guess (`explain`) is still offered, with its calibrated
+ * confidence and a note saying it is a guess, because a low-confidence value the agent checks beats an
+ * empty field: the panel never pre-accepts it, and `auto` only ever takes fields measured accurate.
+ */
+async function learnedChoice(
+  learner: EnumLearner,
+  templateId: string,
+  field: string,
+  text: string,
+  options: readonly string[],
+): Promise<RawField | undefined> {
+  const sure = await learner.predict(templateId, field, text, options).catch(() => undefined);
+  if (sure && options.includes(sure.value)) {
+    return {
+      value: sure.value,
+      evidence: [],
+      confidence: sure.confidence,
+      source: 'memory',
+      note: 'Learned from your team’s corrections.',
+    };
+  }
+  const guess = await learner.explain?.(templateId, field, text, options).catch(() => undefined);
+  if (!guess || !options.includes(guess.value)) return undefined;
+  return {
+    value: guess.value,
+    evidence: [],
+    confidence: guess.confidence,
+    source: 'memory',
+    note: `Best guess from your team’s corrections (${Math.round(guess.confidence * 100)} % sure): check it.`,
+  };
 }
 
 /**

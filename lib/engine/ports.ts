@@ -20,6 +20,16 @@ export interface EnumLearner {
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined>;
+  /**
+   * The best guess whatever its confidence (undefined when it has too few examples for an opinion):
+   * cross-checks a model's value, and fills a field the learner is not sure enough to `predict`.
+   */
+  explain?(
+    templateId: string,
+    field: string,
+    text: string,
+    options: readonly string[],
+  ): Promise<EnumPrediction | undefined>;
 }
 
 /** A past correction shown to the model as an example ("when the ticket said ..., F went from A to B"). */

@@ -140,16 +140,6 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
   };
 }
 
-/** A learner that can also give its opinion below its abstention threshold (lib/learner LocalLearner). */
-interface ExplainingLearner extends EnumLearner {
-  explain(
-    templateId: string,
-    field: string,
-    text: string,
-    options: readonly string[],
-  ): ReturnType<EnumLearner['predict']>;
-}
-
 /**
  * The model's enum values checked against the team's learner: a disagreement lowers the confidence and
  * says which value past corrections suggest (lib/learner/cross-check.ts). The learner never overrides.
@@ -161,10 +151,7 @@ async function crossCheckEnums(
   learner: EnumLearner,
 ): Promise<void> {
   const text = ticketText(context);
-  const ask =
-    'explain' in learner
-      ? (learner as ExplainingLearner).explain.bind(learner)
-      : learner.predict.bind(learner);
+  const ask = (learner.explain ?? learner.predict).bind(learner);
   for (const [name, state] of Object.entries(fields)) {
     const meta = fieldMeta(template, name);
     if (meta?.kind !== 'enum' || !meta.options || state.status !== 'filled') continue;
