@@ -86,7 +86,7 @@ export interface DeskEvent {
 }
 
 export interface LearnerState {
-  /** e.g. `triage.category` */
+  /** e.g. `triage.category@rt`: per template field and desk (lib/learner/registry.ts learnerKey) */
   key: string;
   state: unknown;
   updatedAt: number;

@@ -232,14 +232,20 @@ async function fillField(
   }
   if (meta.kind === 'enum' && meta.options?.length) {
     const cold = coldStart(meta, meta.options, text);
-    const learned = learner ? await learnedChoice(learner, template.id, name, text, meta.options) : undefined;
+    const site = context.site;
+    const learned = learner
+      ? await learnedChoice(learner, template.id, name, site, text, meta.options)
+      : undefined;
     // The learner knows this team's habits; the option names are all there is before it does. Its
     // calibrated confidence and the cold start's are on the same scale, so the surer one is shown.
-    if (learned && (!cold || learned.confidence >= cold.confidence)) {
-      const agrees = cold?.value === learned.value;
-      return { ...learned, evidence: agrees ? cold.evidence : [] };
-    }
-    if (cold) return cold;
+    const chosen =
+      learned && (!cold || learned.confidence >= cold.confidence)
+        ? { ...learned, evidence: cold?.value === learned.value ? cold.evidence : [] }
+        : cold;
+    const gone = (await learner?.goneOptions?.(template.id, name, site, meta.options).catch(() => [])) ?? [];
+    const base = chosen ?? EMPTY;
+    if (gone.length) return { ...base, note: [base.note, goneNote(gone)].filter(Boolean).join(' ') };
+    return base;
   }
   return EMPTY;
 }
@@ -254,10 +260,11 @@ async function learnedChoice(
   learner: EnumLearner,
   templateId: string,
   field: string,
+  site: string,
   text: string,
   options: readonly string[],
 ): Promise<RawField | undefined> {
-  const sure = await learner.predict(templateId, field, text, options).catch(() => undefined);
+  const sure = await learner.predict(templateId, field, site, text, options).catch(() => undefined);
   if (sure && options.includes(sure.value)) {
     return {
       value: sure.value,
@@ -267,7 +274,7 @@ async function learnedChoice(
       note: 'Learned from your team’s corrections.',
     };
   }
-  const guess = await learner.explain?.(templateId, field, text, options).catch(() => undefined);
+  const guess = await learner.explain?.(templateId, field, site, text, options).catch(() => undefined);
   if (!guess || !options.includes(guess.value)) return undefined;
   return {
     value: guess.value,
@@ -276,6 +283,14 @@ async function learnedChoice(
     source: 'memory',
     note: `Best guess from your team’s corrections (${Math.round(guess.confidence * 100)} % sure): check it.`,
   };
+}
+
+/** Said once per value (the learner remembers): the desk renamed or removed what the team taught. */
+function goneNote(gone: readonly string[]): string {
+  const list = gone.map((v) => `“${v}”`).join(', ');
+  return gone.length === 1
+    ? `The desk no longer offers ${list}, learned from your team’s corrections: it is not suggested.`
+    : `The desk no longer offers ${list}, learned from your team’s corrections: they are not suggested.`;
 }
 
 /**

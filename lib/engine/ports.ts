@@ -13,10 +13,12 @@ export interface EnumPrediction {
   confidence: number;
 }
 
+/** Learners are per template field and desk (`site`): two desks with different queues never mix. */
 export interface EnumLearner {
   predict(
     templateId: string,
     field: string,
+    site: string,
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined>;
@@ -27,9 +29,17 @@ export interface EnumLearner {
   explain?(
     templateId: string,
     field: string,
+    site: string,
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined>;
+  /** Learned values the desk no longer offers (renamed or removed), each reported once. */
+  goneOptions?(
+    templateId: string,
+    field: string,
+    site: string,
+    options: readonly string[],
+  ): Promise<string[]>;
 }
 
 /** A past correction shown to the model as an example ("when the ticket said ..., F went from A to B"). */

@@ -28,34 +28,3 @@ export function crossCheck(field: FieldState, prediction: EnumPrediction | undef
     note: `Past corrections suggest "${prediction.value}" here (${percent} % sure).`,
   };
 }
-
-/** What `crossCheckFields` needs of the learner: `LocalLearner.explain`. */
-export interface LearnerOpinion {
-  explain(
-    templateId: string,
-    field: string,
-    text: string,
-    options: readonly string[],
-  ): Promise<EnumPrediction | undefined>;
-}
-
-/**
- * Cross-check every enum field a model filled (the pipeline calls this after grounding, for remote
- * providers): `enumFields` maps field name to its options. A learner failure never fails a suggestion.
- */
-export async function crossCheckFields(
-  fields: Record<string, FieldState>,
-  templateId: string,
-  text: string,
-  enumFields: Record<string, readonly string[]>,
-  learner: LearnerOpinion,
-): Promise<Record<string, FieldState>> {
-  const out: Record<string, FieldState> = { ...fields };
-  for (const [name, options] of Object.entries(enumFields)) {
-    const field = fields[name];
-    if (field?.source !== 'model') continue;
-    const opinion = await learner.explain(templateId, name, text, options).catch(() => undefined);
-    out[name] = crossCheck(field, opinion);
-  }
-  return out;
-}

@@ -32,17 +32,36 @@ export interface LocalLearnerOptions {
 interface FieldLearner {
   classifier: OnlineClassifier;
   exemplars: ExemplarMemory;
+  announcedGone: Set<string>;
 }
+
+const freshLearner = (): FieldLearner => ({
+  classifier: new OnlineClassifier(),
+  exemplars: new ExemplarMemory(),
+  announcedGone: new Set(),
+});
 
 /** What `learnerState.state` holds for a field. */
 interface FieldLearnerState {
   classifier: ClassifierState;
   exemplars: ExemplarState;
+  /** Learned values the panel already said the desk no longer offers (said once). */
+  announcedGone?: string[];
 }
 
-/** `templateId.field`: one classifier per enum field of a template. */
-export function learnerKey(templateId: string, field: string): string {
-  return `${templateId}.${field}`;
+/**
+ * `templateId.field@site`: one classifier per enum field of a template on each desk, so two desks with
+ * different queues never mix. Builds before that keyed by `templateId.field` alone (see `load`).
+ */
+export function learnerKey(templateId: string, field: string, site: string): string {
+  return `${templateId}.${field}@${site}`;
+}
+
+/** One field's learner: which template field, on which desk. */
+interface LearnerId {
+  templateId: string;
+  field: string;
+  site: string;
 }
 
 /**
@@ -80,12 +99,13 @@ export class LocalLearner implements EnumLearner {
   async predict(
     templateId: string,
     field: string,
+    site: string,
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined> {
-    const guess = await this.explain(templateId, field, text, options);
+    const guess = await this.explain(templateId, field, site, text, options);
     if (guess && guess.confidence >= this.threshold) return guess;
-    const { classifier, exemplars } = await this.learner(learnerKey(templateId, field));
+    const { classifier, exemplars } = await this.learner({ templateId, field, site });
     const match = exemplars.match(text, options.length ? options : undefined, (id) => classifier.idf(id));
     return match ? { value: match.value, confidence: match.confidence } : undefined;
   }
@@ -97,15 +117,40 @@ export class LocalLearner implements EnumLearner {
   async explain(
     templateId: string,
     field: string,
+    site: string,
     text: string,
     options: readonly string[],
   ): Promise<EnumPrediction | undefined> {
-    const { classifier } = await this.learner(learnerKey(templateId, field));
+    const { classifier } = await this.learner({ templateId, field, site });
     if (classifier.size < this.minExamples) return undefined;
     const allowed = options.length ? options : undefined;
     const result = classifier.predict(text, allowed);
     if (!result || result.probabilities.size < 2) return undefined;
     return { value: result.label, confidence: result.confidence };
+  }
+
+  /**
+   * Values this field learned from the team's corrections that the desk no longer offers (an option
+   * renamed or removed), not said before. They are never suggested (predictions keep to `options`);
+   * this is for telling the agent once, so marking them said is part of asking.
+   */
+  async goneOptions(
+    templateId: string,
+    field: string,
+    site: string,
+    options: readonly string[],
+  ): Promise<string[]> {
+    if (!options.length) return [];
+    const id = { templateId, field, site };
+    const learner = await this.learner(id);
+    const gone = learner.classifier.classes.filter(
+      (c) => !options.includes(c) && !learner.announcedGone.has(c),
+    );
+    if (!gone.length) return [];
+    for (const c of gone) learner.announcedGone.add(c);
+    this.dirty.add(learnerKey(templateId, field, site));
+    this.scheduleSave();
+    return gone;
   }
 
   /**
@@ -115,12 +160,13 @@ export class LocalLearner implements EnumLearner {
   async learn(
     templateId: string,
     field: string,
+    site: string,
     text: string,
     kept: string,
     corrected = false,
   ): Promise<void> {
-    const key = learnerKey(templateId, field);
-    const learner = await this.learner(key);
+    const key = learnerKey(templateId, field, site);
+    const learner = await this.learner({ templateId, field, site });
     learner.classifier.update(text, kept);
     if (corrected) learner.exemplars.add(text, kept);
     this.dirty.add(key);
@@ -171,7 +217,7 @@ export class LocalLearner implements EnumLearner {
     const rows = await Promise.all(
       keys.map(async (key) => ({
         key,
-        state: toState(await this.learner(key)),
+        state: toState(await (this.learners.get(key) ?? Promise.resolve(freshLearner()))),
         updatedAt: Date.now(),
       })),
     );
@@ -192,32 +238,19 @@ export class LocalLearner implements EnumLearner {
       );
     this.learners.clear();
     this.dirty.clear();
-    const fresh = new Map<string, FieldLearner>();
     const perKey = new Map<string, number>();
-    let learned = 0;
     const rows = await database.corrections.orderBy('time').reverse().toArray();
     const selected = rows.filter((c) => {
       // Rows recorded with learning off are kept for the metrics only, never learned from.
       if (typeof c.keptValue !== 'string' || !c.contextSnippet || c.learnable === false || !isLearnable(c))
         return false;
-      const key = learnerKey(c.templateId, c.field);
+      const key = learnerKey(c.templateId, c.field, c.site);
       const n = perKey.get(key) ?? 0;
       perKey.set(key, n + 1);
       return n < REBUILD_LIMIT;
     });
-    for (const c of selected.reverse()) {
-      const key = learnerKey(c.templateId, c.field);
-      let learner = fresh.get(key);
-      if (!learner) {
-        learner = { classifier: new OnlineClassifier(), exemplars: new ExemplarMemory() };
-        fresh.set(key, learner);
-      }
-      learner.classifier.update(c.contextSnippet, c.keptValue as string);
-      if (!c.agreed) learner.exemplars.add(c.contextSnippet, c.keptValue as string);
-      learned++;
-    }
-    // One consolidation at the end rather than at each doubling on the way: same passes, less work.
-    for (const l of fresh.values()) if (l.classifier.consolidationDue) l.classifier.consolidate();
+    const fresh = learnFrom(selected.reverse());
+    const learned = selected.length;
     await database.transaction('rw', database.learnerState, async () => {
       await database.learnerState.clear();
       await database.learnerState.bulkPut(
@@ -229,33 +262,45 @@ export class LocalLearner implements EnumLearner {
   }
 
   /** How many examples a field's learner has seen (0 when none). */
-  async size(templateId: string, field: string): Promise<number> {
-    return (await this.learner(learnerKey(templateId, field))).classifier.size;
+  async size(templateId: string, field: string, site: string): Promise<number> {
+    return (await this.learner({ templateId, field, site })).classifier.size;
   }
 
-  private learner(key: string): Promise<FieldLearner> {
+  private learner(id: LearnerId): Promise<FieldLearner> {
+    const key = learnerKey(id.templateId, id.field, id.site);
     let pending = this.learners.get(key);
     if (!pending) {
-      pending = this.load(key);
+      pending = this.load(id);
       this.learners.set(key, pending);
     }
     return pending;
   }
 
-  private async load(key: string): Promise<FieldLearner> {
-    const row = await this.database().learnerState.get(key);
-    const state = row?.state as Partial<FieldLearnerState> | undefined;
-    try {
-      if (state?.classifier) {
-        return {
-          classifier: OnlineClassifier.fromState(state.classifier),
-          exemplars: ExemplarMemory.fromState(state.exemplars),
-        };
-      }
-    } catch {
-      // A state from another format: start afresh rather than fail every suggestion.
-    }
-    return { classifier: new OnlineClassifier(), exemplars: new ExemplarMemory() };
+  private async load(id: LearnerId): Promise<FieldLearner> {
+    const database = this.database();
+    const row = await database.learnerState.get(learnerKey(id.templateId, id.field, id.site));
+    if (row) return fromState(row.state as Partial<FieldLearnerState>);
+    // A learner saved before states were kept per desk (key without the site): relearn this template
+    // field per desk from its stored corrections once, then drop the old state.
+    const legacyKey = `${id.templateId}.${id.field}`;
+    if (!(await database.learnerState.get(legacyKey))) return freshLearner();
+    const rows = await database.corrections
+      .where('[templateId+field]')
+      .equals([id.templateId, id.field])
+      .toArray();
+    const usable = rows
+      .filter((c) => typeof c.keptValue === 'string' && c.contextSnippet && c.learnable !== false)
+      .sort((a, b) => a.time - b.time)
+      .slice(-REBUILD_LIMIT);
+    const relearned = learnFrom(usable);
+    await database.transaction('rw', database.learnerState, async () => {
+      await database.learnerState.bulkPut(
+        [...relearned].map(([key, l]) => ({ key, state: toState(l), updatedAt: Date.now() })),
+      );
+      await database.learnerState.delete(legacyKey);
+    });
+    for (const [key, l] of relearned) if (!this.learners.has(key)) this.learners.set(key, Promise.resolve(l));
+    return relearned.get(learnerKey(id.templateId, id.field, id.site)) ?? freshLearner();
   }
 
   private scheduleSave(): void {
@@ -267,6 +312,52 @@ export class LocalLearner implements EnumLearner {
   }
 }
 
+/** Learners for the given corrections (oldest first), one per template field and desk. */
+function learnFrom(
+  rows: readonly {
+    templateId: string;
+    field: string;
+    site: string;
+    contextSnippet: string;
+    keptValue: unknown;
+    agreed?: boolean;
+  }[],
+): Map<string, FieldLearner> {
+  const fresh = new Map<string, FieldLearner>();
+  for (const c of rows) {
+    const key = learnerKey(c.templateId, c.field, c.site);
+    let learner = fresh.get(key);
+    if (!learner) {
+      learner = freshLearner();
+      fresh.set(key, learner);
+    }
+    learner.classifier.update(c.contextSnippet, c.keptValue as string);
+    if (!c.agreed) learner.exemplars.add(c.contextSnippet, c.keptValue as string);
+  }
+  // One consolidation at the end rather than at each doubling on the way: same passes, less work.
+  for (const l of fresh.values()) if (l.classifier.consolidationDue) l.classifier.consolidate();
+  return fresh;
+}
+
+function fromState(state: Partial<FieldLearnerState> | undefined): FieldLearner {
+  try {
+    if (state?.classifier) {
+      return {
+        classifier: OnlineClassifier.fromState(state.classifier),
+        exemplars: ExemplarMemory.fromState(state.exemplars),
+        announcedGone: new Set(state.announcedGone ?? []),
+      };
+    }
+  } catch {
+    // A state from another format: start afresh rather than fail every suggestion.
+  }
+  return freshLearner();
+}
+
 function toState(learner: FieldLearner): FieldLearnerState {
-  return { classifier: learner.classifier.toState(), exemplars: learner.exemplars.toState() };
+  return {
+    classifier: learner.classifier.toState(),
+    exemplars: learner.exemplars.toState(),
+    announcedGone: [...learner.announcedGone],
+  };
 }

@@ -31,7 +31,14 @@ export async function learnFromRecorded(
 ): Promise<void> {
   for (const row of rows) {
     if (row.fieldKind === 'enum' && typeof row.keptValue === 'string' && row.keptValue) {
-      await learner.learn(row.templateId, row.field, row.contextSnippet, row.keptValue, !row.agreed);
+      await learner.learn(
+        row.templateId,
+        row.field,
+        row.site,
+        row.contextSnippet,
+        row.keptValue,
+        !row.agreed,
+      );
     }
   }
   await learner.flush();

@@ -153,7 +153,8 @@ export function groundField(
   if (unbound) return missing(meta, unbound);
   const value = raw?.value ?? null;
   const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
-  if (!raw || empty) return missing(meta);
+  // A provider's note on an empty field (e.g. why it is empty) reaches the panel.
+  if (!raw || empty) return missing(meta, raw?.note);
 
   const fieldSource = raw.source ?? source;
   const shape = template.schema.shape as Record<string, z.ZodType>;

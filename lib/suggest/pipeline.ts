@@ -155,7 +155,7 @@ async function crossCheckEnums(
   for (const [name, state] of Object.entries(fields)) {
     const meta = fieldMeta(template, name);
     if (meta?.kind !== 'enum' || !meta.options || state.status !== 'filled') continue;
-    const prediction = await ask(template.id, name, text, meta.options).catch(() => undefined);
+    const prediction = await ask(template.id, name, context.site, text, meta.options).catch(() => undefined);
     fields[name] = crossCheck(state, prediction);
   }
 }

@@ -76,7 +76,7 @@ describe('learning settings are enforced in the background', () => {
   test('learning on (control): the correction is stored, learned and offered as a prompt example', async () => {
     const reply = await record();
     expect(reply).toMatchObject({ ok: true, data: { corrections: 1 } });
-    expect(await localLearner().size('triage', 'category')).toBeGreaterThan(0);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBeGreaterThan(0);
     expect(await suggest()).toContain('Past corrections');
   });
 
@@ -110,7 +110,7 @@ describe('learning settings are enforced in the background', () => {
     for (const text of ['cracked', context.subject]) expect(stored).not.toContain(text);
     // The dashboard measures it all the same.
     expect(fieldAccuracy(rows)).toMatchObject([{ field: 'category', correction: { count: 1, total: 1 } }]);
-    expect(await localLearner().size('triage', 'category')).toBe(0);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBe(0);
     expect(await nearest()).toEqual([]);
   });
 
@@ -132,7 +132,7 @@ describe('learning settings are enforced in the background', () => {
       .delete();
     await afterRecordsChanged();
     expect(await nearest()).toEqual([]);
-    expect(await localLearner().size('triage', 'category')).toBe(0);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBe(0);
     expect(await suggest()).not.toContain('Past corrections');
   });
 
@@ -157,6 +157,6 @@ describe('learning settings are enforced in the background', () => {
     });
     expect(await record()).toMatchObject({ ok: true, data: { corrections: 1 } });
     expect(await db().corrections.toArray()).toMatchObject([{ contextSnippet: '', learnable: false }]);
-    expect(await localLearner().size('triage', 'category')).toBe(0);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBe(0);
   });
 });

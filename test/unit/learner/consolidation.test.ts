@@ -129,11 +129,12 @@ describe('LocalLearner consolidation', () => {
   test('runs in the background after the correction is recorded, then is saved', async () => {
     const database = new DeskmateDb(`consolidation-${Date.now()}`);
     const learner = new LocalLearner(() => database, { saveDelayMs: 1, consolidationDelayMs: 300 });
-    for (let i = 0; i < 50; i++) await learner.learn('triage', 'category', sample(i).text, sample(i).label);
+    for (let i = 0; i < 50; i++)
+      await learner.learn('triage', 'category', 'demo', sample(i).text, sample(i).label);
     // The 50th correction is learned and can be saved before the consolidation it made due has run.
     await learner.flush();
     const stored = async () => {
-      const row = await database.learnerState.get(learnerKey('triage', 'category'));
+      const row = await database.learnerState.get(learnerKey('triage', 'category', 'demo'));
       return (row?.state as { classifier: ClassifierState } | undefined)?.classifier;
     };
     expect((await stored())?.updates).toBe(50);
@@ -149,7 +150,7 @@ describe('LocalLearner consolidation', () => {
     await database.corrections.bulkAdd(Array.from({ length: 130 }, (_, i) => correctionRow(i)));
     const learner = new LocalLearner(() => database);
     expect(await learner.rebuild(() => true)).toBe(130);
-    const row = await database.learnerState.get(learnerKey('triage', 'category'));
+    const row = await database.learnerState.get(learnerKey('triage', 'category', 'demo'));
     expect((row?.state as { classifier: ClassifierState } | undefined)?.classifier.consolidatedAt).toBe(130);
     database.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DeskmateDb } from '@/lib/db/db';
 import { expectedCalibrationError, fitTemperature } from '@/lib/learner/calibration';
 import { DEFAULT_CLASSIFIER_OPTIONS, OnlineClassifier } from '@/lib/learner/classifier';
-import { crossCheck, crossCheckFields } from '@/lib/learner/cross-check';
+import { crossCheck } from '@/lib/learner/cross-check';
 import { featurize } from '@/lib/learner/features';
 import { LocalLearner } from '@/lib/learner/registry';
 import type { FieldState } from '@/lib/templates/suggestion';
@@ -147,21 +147,29 @@ describe('LocalLearner', () => {
     const database = new DeskmateDb(`learner-${Date.now()}`);
     const learner = new LocalLearner(() => database, { minExamples: 10, threshold: 0.8 });
     const options = Object.keys(VOCAB);
-    await learner.learn('triage', 'category', 'parcel tracking courier', 'shipping');
-    expect(await learner.predict('triage', 'category', 'parcel tracking courier', options)).toBeUndefined();
+    await learner.learn('triage', 'category', 'demo', 'parcel tracking courier', 'shipping');
+    expect(
+      await learner.predict('triage', 'category', 'demo', 'parcel tracking courier', options),
+    ).toBeUndefined();
     for (let i = 0; i < 150; i++) {
       const { text, label } = sample(i);
-      await learner.learn('triage', 'category', text, label);
+      await learner.learn('triage', 'category', 'demo', text, label);
     }
-    expect(await learner.predict('triage', 'category', 'courier parcel delivery', options)).toMatchObject({
+    expect(
+      await learner.predict('triage', 'category', 'demo', 'courier parcel delivery', options),
+    ).toMatchObject({
       value: 'shipping',
     });
-    expect(await learner.predict('triage', 'category', 'conference venue invoice', options)).toBeUndefined();
+    expect(
+      await learner.predict('triage', 'category', 'demo', 'conference venue invoice', options),
+    ).toBeUndefined();
     // Other fields and templates have their own learner.
-    expect(await learner.predict('triage', 'priority', 'courier parcel delivery', options)).toBeUndefined();
+    expect(
+      await learner.predict('triage', 'priority', 'demo', 'courier parcel delivery', options),
+    ).toBeUndefined();
     await learner.flush();
     const again = new LocalLearner(() => database, { minExamples: 10, threshold: 0.8 });
-    expect(await again.size('triage', 'category')).toBe(151);
+    expect(await again.size('triage', 'category', 'demo')).toBe(151);
     database.close();
   });
 });
@@ -173,27 +181,32 @@ describe('corrections on near-identical tickets', () => {
     const options = ['refund', 'return', 'shipping'];
     const ticket =
       'The ProBlend blender arrived with a cracked jug. Order A-10517. I would like my money back.';
-    await learner.learn('triage', 'category', ticket, 'return', true);
+    await learner.learn('triage', 'category', 'demo', ticket, 'return', true);
     const same = await learner.predict(
       'triage',
       'category',
+      'demo',
       'My ProBlend blender arrived with a cracked jug, order A-10622. I would like my money back please.',
       options,
     );
     expect(same).toMatchObject({ value: 'return' });
     expect(same!.confidence).toBeLessThanOrEqual(0.8);
     expect(
-      await learner.predict('triage', 'category', 'Where is my parcel? Tracking is stuck.', options),
+      await learner.predict('triage', 'category', 'demo', 'Where is my parcel? Tracking is stuck.', options),
     ).toBeUndefined();
     // Not among the template's options: no answer.
-    expect(await learner.predict('triage', 'category', ticket, ['refund', 'shipping'])).toBeUndefined();
+    expect(
+      await learner.predict('triage', 'category', 'demo', ticket, ['refund', 'shipping']),
+    ).toBeUndefined();
     // An agreement is not remembered as an exemplar.
     const other = new LocalLearner(() => database);
-    await other.learn('triage', 'priority', ticket, 'normal', false);
-    expect(await other.predict('triage', 'priority', ticket, ['normal', 'high'])).toBeUndefined();
+    await other.learn('triage', 'priority', 'demo', ticket, 'normal', false);
+    expect(await other.predict('triage', 'priority', 'demo', ticket, ['normal', 'high'])).toBeUndefined();
     await learner.flush();
     const reloaded = new LocalLearner(() => database);
-    expect(await reloaded.predict('triage', 'category', ticket, options)).toMatchObject({ value: 'return' });
+    expect(await reloaded.predict('triage', 'category', 'demo', ticket, options)).toMatchObject({
+      value: 'return',
+    });
     database.close();
   });
 });
@@ -221,23 +234,5 @@ describe('crossCheck', () => {
     expect(strong.confidence).toBeCloseTo((0.9 * 0.05) / (0.9 * 0.05 + 0.1 * 0.95), 5);
     expect(strong.note).toContain('refund');
     expect(strong.value).toBe('shipping');
-  });
-
-  test('crossCheckFields checks the model enum fields only and survives a failing learner', async () => {
-    const fields: Record<string, FieldState> = {
-      category: field,
-      priority: { ...field, value: 'high', source: 'local' },
-      summary: { ...field, value: 'text' },
-    };
-    const learner = {
-      explain: async (_t: string, name: string) =>
-        name === 'category' ? { value: 'refund', confidence: 0.9 } : { value: 'low', confidence: 0.99 },
-    };
-    const checked = await crossCheckFields(fields, 'triage', 'text', { category: [], priority: [] }, learner);
-    expect(checked.category?.confidence).toBeLessThan(0.9);
-    expect(checked.priority).toBe(fields.priority);
-    expect(checked.summary).toBe(fields.summary);
-    const failing = { explain: async () => Promise.reject(new Error('boom')) };
-    expect(await crossCheckFields(fields, 'triage', 'text', { category: [] }, failing)).toEqual(fields);
   });
 });

@@ -37,7 +37,7 @@ describe('memory messages', () => {
     const hash = await ticketHash('demo', 'H-1');
     expect(reply).toEqual({ ok: true, data: { corrections: 1, agreements: 1, ticketHash: hash } });
     expect(await db().corrections.where('ticketHash').equals(hash).count()).toBe(2);
-    expect(await localLearner().size('triage', 'category')).toBeGreaterThan(0);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBeGreaterThan(0);
 
     const bad = await dispatch(
       backgroundMessages,
@@ -56,7 +56,7 @@ describe('memory messages', () => {
       enumFields: ['category'],
     };
     await dispatch(backgroundMessages, memoryHandlers, { name: 'corrections.record', payload }, panel);
-    const before = await localLearner().size('triage', 'category');
+    const before = await localLearner().size('triage', 'category', 'demo');
     const reply = await dispatch(
       backgroundMessages,
       memoryHandlers,
@@ -70,6 +70,6 @@ describe('memory messages', () => {
         .equals(await ticketHash('demo', 'F-1'))
         .count(),
     ).toBe(0);
-    expect(await localLearner().size('triage', 'category')).toBe(before - 1);
+    expect(await localLearner().size('triage', 'category', 'demo')).toBe(before - 1);
   });
 });

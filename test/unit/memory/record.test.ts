@@ -87,12 +87,12 @@ describe('recordCorrections', () => {
           });
           const { rows } = await recordCorrections(request, { database, redact });
           for (const r of rows)
-            await learner.learn(r.templateId, r.field, r.contextSnippet, r.keptValue as string);
+            await learner.learn(r.templateId, r.field, r.site, r.contextSnippet, r.keptValue as string);
         }
       }
     }
     await learner.flush();
-    const guess = await learner.predict('triage', 'category', 'the refund for my broken kettle', [
+    const guess = await learner.predict('triage', 'category', 'demo', 'the refund for my broken kettle', [
       'refund',
       'shipping',
     ]);
@@ -100,11 +100,14 @@ describe('recordCorrections', () => {
     // Persisted: a new learner over the same database knows it too.
     const reloaded = new LocalLearner(() => database, { minExamples: 4, threshold: 0.5 });
     expect(
-      (await reloaded.predict('triage', 'category', 'where is my parcel', ['refund', 'shipping']))?.value,
+      (await reloaded.predict('triage', 'category', 'demo', 'where is my parcel', ['refund', 'shipping']))
+        ?.value,
     ).toBe('shipping');
     await database.corrections.filter((c) => c.keptValue === 'refund').delete();
     await reloaded.rebuild((c) => (c as { fieldKind?: string }).fieldKind === 'enum');
-    expect(await reloaded.explain('triage', 'category', 'refund', ['refund', 'shipping'])).toBeUndefined();
+    expect(
+      await reloaded.explain('triage', 'category', 'demo', 'refund', ['refund', 'shipping']),
+    ).toBeUndefined();
     database.close();
   });
 });

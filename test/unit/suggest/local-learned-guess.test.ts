@@ -45,11 +45,11 @@ describe("the local engine offers the learner's guess when it is not sure enough
     const printer = ['printer jammed on floor 2', 'printer out of toner', 'printer shows paper error'];
     const vpn = ['vpn disconnects at night', 'vpn password expired', 'vpn client will not start'];
     for (let round = 0; round < 3; round++) {
-      for (const t of printer) await learner.learn('triage', 'category', t, 'Team A', true);
-      for (const t of vpn) await learner.learn('triage', 'category', t, 'Team B', true);
+      for (const t of printer) await learner.learn('triage', 'category', 'rt', t, 'Team A', true);
+      for (const t of vpn) await learner.learn('triage', 'category', 'rt', t, 'Team B', true);
     }
     expect(
-      await learner.predict('triage', 'category', 'the printer jammed again', ['Team A', 'Team B']),
+      await learner.predict('triage', 'category', 'rt', 'the printer jammed again', ['Team A', 'Team B']),
     ).toBe(undefined);
 
     const field = await suggestCategory(learner, 'the printer jammed again');
@@ -64,7 +64,7 @@ describe("the local engine offers the learner's guess when it is not sure enough
   test('with too few corrections for an opinion the field stays missing', async () => {
     const database = new DeskmateDb(`learned-guess-few-${Date.now()}`);
     const learner = new LocalLearner(() => database, { saveDelayMs: 1 });
-    await learner.learn('triage', 'category', 'printer jammed', 'Team A', true);
+    await learner.learn('triage', 'category', 'rt', 'printer jammed', 'Team A', true);
     const field = await suggestCategory(learner, 'my vpn will not connect');
     expect(field.status).toBe('missing');
     expect(field.value).toBe(null);

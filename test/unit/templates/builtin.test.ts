@@ -146,7 +146,7 @@ describe('the local engine fills each built-in from a demo ticket', () => {
 
   test('an enum the option names do not settle uses the learner when it answers, and stays missing when it abstains', async () => {
     const learner: EnumLearner = {
-      predict: async (_t, field, _text, options) =>
+      predict: async (_t, field, _site, _text, options) =>
         field === 'priority' && options.includes('low') ? { value: 'low', confidence: 0.9 } : undefined,
     };
     const withLearner = await runSuggestion(
