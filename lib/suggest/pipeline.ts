@@ -90,8 +90,13 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
   const examples =
     remote && deps.examples && deps.settings.learning.useCorrectionsInPrompts
       ? await deps.examples
-          .nearest(template.id, request.context.site, ticketText(outbound), 3)
-          .then((list) => list.map((e) => ({ ...e, ticketSnippet: redactor.redact(e.ticketSnippet) })))
+          .nearest(template.id, request.context.site, ticketText(outbound), 6)
+          .then((list) =>
+            list
+              .filter((e) => offered(template, e.field, e.keptValue))
+              .slice(0, 3)
+              .map((e) => ({ ...e, ticketSnippet: redactor.redact(e.ticketSnippet) })),
+          )
           .catch(() => [])
       : [];
   // The agent's current values are as sensitive as the ticket they came from.
@@ -138,6 +143,16 @@ export async function runSuggestion(request: SuggestRequest, deps: SuggestDeps):
     fields: grounded.fields,
     risks: grounded.risks,
   };
+}
+
+/**
+ * Whether a past correction's kept value is one this page's desk offers: an example teaching another
+ * desk's queue, or an option since renamed or removed, would only lead the model to a value it cannot use.
+ */
+function offered(template: Template, field: string, kept: unknown): boolean {
+  const meta = fieldMeta(template, field);
+  if (meta?.kind !== 'enum' || !meta.options?.length || typeof kept !== 'string') return true;
+  return meta.options.includes(kept);
 }
 
 /**

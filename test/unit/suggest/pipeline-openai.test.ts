@@ -84,6 +84,14 @@ describe('OpenAI-compatible path', () => {
             aiValue: 'refund',
             keptValue: 'shipping',
           },
+          // Another desk's queue: this desk does not offer it, so it would only mislead the model.
+          {
+            templateId,
+            field: 'category',
+            ticketSnippet: 'the printer on floor 2 is jammed',
+            aiValue: 'bug',
+            keptValue: 'Printers (building B)',
+          },
         ].slice(0, k),
     };
     await runSuggestion({ context: demoContext(1001), templateId: 'triage' }, { settings, examples });
@@ -91,6 +99,7 @@ describe('OpenAI-compatible path', () => {
     expect(prompt).toContain('field category was changed from "refund" to "shipping"');
     expect(prompt).toMatch(/mail me at \[EMAIL_\d+\]/);
     expect(prompt).not.toContain('kim@example.com');
+    expect(prompt).not.toContain('Printers (building B)');
     const off = { ...settings, learning: { ...settings.learning, useCorrectionsInPrompts: false } };
     await runSuggestion({ context: demoContext(1001), templateId: 'triage' }, { settings: off, examples });
     expect(server.requests[1]?.body.messages[1].content).not.toContain('Past corrections');
