@@ -18,6 +18,7 @@ import {
 } from './extractors';
 import { byOptionLabels, urgentOption } from './option-labels';
 import type { EnumLearner } from './ports';
+import { IMPACT_CUE, mostRelevant, PROBLEM_CUE, type SentenceCue, withoutGreeting } from './salient';
 
 /**
  * The local engine: fills what deterministic extractors can read, with the quotes they read it from;
@@ -86,16 +87,14 @@ function customerAsk(context: TicketContext): RawField {
   return ask ? { value: ask.value, evidence: [ask.quote], confidence: 0.55 } : EMPTY;
 }
 
-/** The customer's first sentence that matches a cue: a problem described, or an impact stated. */
-function cueSentence(context: TicketContext, cue: RegExp, confidence: number): RawField {
-  const hit = sentences(customerText(context)).find((s) => cue.test(s));
-  return hit ? { value: hit, evidence: [hit], confidence } : EMPTY;
+/**
+ * The customer's sentence that carries the cue most (lib/engine/salient.ts), or an empty field that
+ * says why, so the panel asks instead of showing the ticket's first sentence.
+ */
+function relevantSentence(context: TicketContext, cue: SentenceCue, why: string): RawField {
+  const hit = mostRelevant(sentences(customerText(context)), cue);
+  return hit ? { value: withoutGreeting(hit), evidence: [hit], confidence: 0.5 } : { ...EMPTY, note: why };
 }
-
-const REASON_CUE =
-  /\b(because|arrived|cracked|damaged|broken|wrong size|received size|different from|defective|stopped working|flicker\w*|charged .*twice|duplicate charge|incompleto|faltan|missing)\b/i;
-const IMPACT_CUE =
-  /\b(blocks?|blocking|users|deadline|month-end|race|can't log in|cannot log in|lost|losing|unusable|cancel\w*)\b/i;
 
 function agentActions(context: TicketContext): RawField {
   const done = context.messages
@@ -220,9 +219,9 @@ async function fillField(
     case 'customer-ask':
       return customerAsk(context);
     case 'reason':
-      return cueSentence(context, REASON_CUE, 0.5);
+      return relevantSentence(context, PROBLEM_CUE, 'No sentence in the ticket says what is wrong.');
     case 'impact':
-      return cueSentence(context, IMPACT_CUE, 0.5);
+      return relevantSentence(context, IMPACT_CUE, 'The ticket does not say who is affected or how badly.');
     case 'facts':
       return facts(context);
     case 'compose':

@@ -101,9 +101,10 @@ describe('the local engine fills each built-in from a demo ticket', () => {
     expect(s.fields.eligibility?.status).toBe('missing');
   });
 
-  test('refund-request (1003, a bug report): nothing to read, every required field asks the customer', async () => {
+  test('refund-request (1003, a bug report): the problem is the reason; every other required field asks the customer', async () => {
     const s = await run(1003, 'refund-request');
-    for (const f of ['orderNumber', 'amount', 'currency', 'reason', 'purchaseDate']) {
+    expect(String(s.fields.reason?.value)).toContain('the desktop app crashes every time I export');
+    for (const f of ['orderNumber', 'amount', 'currency', 'purchaseDate']) {
       expect(s.fields[f]?.status).toBe('missing');
       expect(s.fields[f]?.question).toBeTruthy();
     }
