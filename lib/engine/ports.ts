@@ -13,26 +13,23 @@ export interface EnumPrediction {
   confidence: number;
 }
 
+/** The learner's answer for one choice field of a template on a desk, among the desk's options. */
+export type EnumQuery = (
+  templateId: string,
+  field: string,
+  site: string,
+  text: string,
+  options: readonly string[],
+) => Promise<EnumPrediction | undefined>;
+
 /** Learners are per template field and desk (`site`): two desks with different queues never mix. */
 export interface EnumLearner {
-  predict(
-    templateId: string,
-    field: string,
-    site: string,
-    text: string,
-    options: readonly string[],
-  ): Promise<EnumPrediction | undefined>;
+  predict: EnumQuery;
   /**
    * The best guess whatever its confidence (undefined when it has too few examples for an opinion):
    * cross-checks a model's value, and fills a field the learner is not sure enough to `predict`.
    */
-  explain?(
-    templateId: string,
-    field: string,
-    site: string,
-    text: string,
-    options: readonly string[],
-  ): Promise<EnumPrediction | undefined>;
+  explain?: EnumQuery;
   /** Learned values the desk no longer offers (renamed or removed), each reported once. */
   goneOptions?(
     templateId: string,
