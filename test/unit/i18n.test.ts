@@ -135,11 +135,14 @@ const VISIBLE_ATTRIBUTES = new Set([
 /** Names that stay as they are in every language. */
 const PROPER_NOUNS = new Set(['Deskmate', 'JSON', 'CSV', 'OpenAI', 'API', 'URL']);
 
-/** Looks like words for a reader: two words, or one capitalised word that is not a proper noun. */
+/**
+ * Looks like words for a reader: two words, or one capitalised word that is not a proper noun. A token
+ * with no space (Alt+Shift+D, json_schema, a URL) is technical.
+ */
 function looksLikeText(text: string): boolean {
   const words = text.match(/[A-Za-zÀ-ÿ]{2,}/g) ?? [];
   if (words.length === 0 || words.every((w) => PROPER_NOUNS.has(w))) return false;
-  return /[A-Za-z]{2,}[^\S\n]+[A-Za-z]{2,}/.test(text) || /^[A-Z][a-z]+\b/.test(text.trim());
+  return /[A-Za-z]{2,}[^\S\n]+[A-Za-z]{2,}/.test(text) || /^[A-Z][a-zà-ÿ]+[.!?…:]*$/.test(text.trim());
 }
 
 /** True when a string in this position never reaches a reader. */
@@ -212,6 +215,7 @@ describe('components use t() for their text', () => {
       `export const B = () => <h1>Deskmate</h1>;`,
       `const kind = { reply: 'reply', note: 'internal-note' };`,
       `export const C = () => <span>{' · '}+−×</span>;`,
+      `const TOGGLE = 'Alt+Shift+D';`,
     ];
     for (const code of fine) expect(hardCodedText('fine.tsx', code), code).toEqual([]);
   });
