@@ -120,17 +120,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Attributes a user reads or hears; any other attribute (className, data-testid, id...) is technical. */
-const VISIBLE_ATTRIBUTES = new Set([
-  'title',
-  'aria-label',
-  'aria-description',
-  'aria-roledescription',
-  'aria-valuetext',
-  'placeholder',
-  'label',
-  'alt',
-]);
+/**
+ * Attributes that never reach a reader: styling, handlers, test ids, references between elements. Every
+ * other attribute (title, aria-label, placeholder, label, a component's okText...) is checked.
+ */
+const VISIBLE_ARIA = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder']);
+function technicalAttribute(name: string): boolean {
+  if (name.startsWith('aria-')) return !VISIBLE_ARIA.has(name);
+  return name === 'className' || name === 'style' || name.startsWith('data-') || /^on[A-Z]/.test(name);
+}
 
 /** Names that stay as they are in every language. */
 const PROPER_NOUNS = new Set(['Deskmate', 'JSON', 'CSV', 'OpenAI', 'API', 'URL']);
@@ -150,7 +148,7 @@ function technicalPosition(node: ts.Node): boolean {
   let child = node;
   for (let at: ts.Node | undefined = node.parent; at; child = at, at = at.parent) {
     if (ts.isImportDeclaration(at) || ts.isExportDeclaration(at) || ts.isTypeNode(at)) return true;
-    if (ts.isJsxAttribute(at)) return !VISIBLE_ATTRIBUTES.has(at.name.getText());
+    if (ts.isJsxAttribute(at)) return technicalAttribute(at.name.getText());
     // Keys into the messages, DOM and map look-ups, what the console says.
     if (ts.isCallExpression(at) && TECHNICAL_CALLS.test(at.expression.getText())) return true;
     if (ts.isBinaryExpression(at) && /^[!=]==?$/.test(at.operatorToken.getText())) return true;
@@ -175,7 +173,10 @@ function hardCodedText(file: string, source = readFileSync(file, 'utf8')): strin
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) {
-      if (/[A-Za-z]{2,}/.test(node.text) && !PROPER_NOUNS.has(node.text.trim())) report(node, node.text);
+      const text = node.text.trim();
+      // A setting's or policy's name in <code> (runtime_allowed_hosts, ExtensionSettings) is not prose.
+      const identifier = /^[a-z]+(_[a-z]+)+$|^([A-Z][a-z]+){2,}$/.test(text);
+      if (/[A-Za-z]{2,}/.test(text) && !identifier && !PROPER_NOUNS.has(text)) report(node, text);
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (looksLikeText(node.text) && !technicalPosition(node)) report(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
@@ -203,6 +204,7 @@ describe('components use t() for their text', () => {
       `const steps = [{ label: 'Retry', run }];`,
       `const TEXT = { reply: 'reply box' };`,
       `const x = ok ? 'Saved' : 'Not saved yet';`,
+      `export const E = () => <Editor okText={n ? \`\${n} valid rules.\` : 'No rules.'} />;`,
     ];
     for (const code of planted) expect(hardCodedText('planted.tsx', code), code).not.toEqual([]);
   });
@@ -216,6 +218,7 @@ describe('components use t() for their text', () => {
       `const kind = { reply: 'reply', note: 'internal-note' };`,
       `export const C = () => <span>{' · '}+−×</span>;`,
       `const TOGGLE = 'Alt+Shift+D';`,
+      `export const D = () => <Editor id="guide-instruction" lockId="lock-x" onPick={() => pick('Some Name')} />;`,
     ];
     for (const code of fine) expect(hardCodedText('fine.tsx', code), code).toEqual([]);
   });
