@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import en from '@/public/_locales/en/messages.json';
+import en from '../../public/_locales/en/messages.json';
 
 /**
  * UI strings go through the browser's i18n (public/_locales/<lang>/messages.json, issue #18), so the
@@ -84,4 +84,13 @@ export function uiLanguage(): string {
   } catch {
     return 'en';
   }
+}
+
+/**
+ * The page's language and title for the browser's UI language: screen readers pick their voice from
+ * `lang`, and the static HTML says English until the script runs.
+ */
+export function localizeDocument(doc: Document, title?: MessageKey): void {
+  doc.documentElement.lang = uiLanguage();
+  if (title) doc.title = t(title);
 }
