@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '@/lib/i18n/t';
+import { t, textLanguage } from '@/lib/i18n/t';
 
 /** One row of the log as the table shows it (values already formatted for display). */
 export interface CorrectionLogRow {
@@ -45,7 +45,7 @@ export function CorrectionLogTable({ rows, canLoadMore, onLoadMore, onForget }: 
             <tr key={r.id} data-agreed={r.agreed}>
               <td>
                 <time dateTime={new Date(r.time).toISOString()}>
-                  {new Date(r.time).toLocaleString(uiLanguage())}
+                  {new Date(r.time).toLocaleString(textLanguage())}
                 </time>
               </td>
               <td>

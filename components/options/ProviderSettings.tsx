@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t, uiLanguage } from '@/lib/i18n/t';
+import { t, textLanguage } from '@/lib/i18n/t';
 import { describeOutputMode, type LearnedOutputMode } from '@/lib/llm/output-mode';
 import type { StructuredOutput } from '@/lib/settings/schema';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
@@ -37,7 +37,7 @@ interface Props {
 /** The mode the endpoint answered in, with why and when (the mode's name comes from lib, in English). */
 function learnedText(learned: LearnedOutputMode): string {
   const mode = describeOutputMode(learned.mode);
-  const date = new Date(learned.at).toLocaleDateString(uiLanguage());
+  const date = new Date(learned.at).toLocaleDateString(textLanguage());
   return learned.reason
     ? t('options_learnedModeWhy', [mode, learned.reason, date])
     : t('options_learnedMode', [mode, date]);

@@ -77,20 +77,20 @@ export function plural(
   return t(count === 1 ? one : other, [count, ...more]);
 }
 
-/** The browser's UI language ("de", "es-419"), for the page's lang attribute and number formats. */
-export function uiLanguage(): string {
-  try {
-    return browser.i18n?.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
+/**
+ * The language of the text shown ("en", "de", "es"), for the page's lang attribute and for dates: the
+ * locale the browser picked its messages from, which is English for a language Deskmate lacks. (The
+ * browser's own UI language can differ: a French browser shows English text, which must be marked en.)
+ */
+export function textLanguage(): string {
+  return t('meta_language');
 }
 
 /**
- * The page's language and title for the browser's UI language: screen readers pick their voice from
- * `lang`, and the static HTML says English until the script runs.
+ * The page's language and title as the messages give them: screen readers pick their voice from `lang`,
+ * and the static HTML says English until the script runs.
  */
 export function localizeDocument(doc: Document, title?: MessageKey): void {
-  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.lang = textLanguage();
   if (title) doc.title = t(title);
 }

@@ -8,5 +8,4 @@ beforeEach(() => {
   // components render (and tests read) the English strings. A test may swap in another locale.
   fakeBrowser.i18n.getMessage = (name: string, substitutions?: unknown) =>
     englishMessage(name as MessageKey, substitutions as string[] | undefined);
-  fakeBrowser.i18n.getUILanguage = () => 'en';
 });
