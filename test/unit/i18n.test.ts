@@ -124,7 +124,13 @@ function sourceFiles(dir: string): string[] {
  * Attributes that never reach a reader: styling, handlers, test ids, references between elements. Every
  * other attribute (title, aria-label, placeholder, label, a component's okText...) is checked.
  */
-const VISIBLE_ARIA = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'aria-placeholder']);
+const VISIBLE_ARIA = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+]);
 function technicalAttribute(name: string): boolean {
   if (name.startsWith('aria-')) return !VISIBLE_ARIA.has(name);
   return name === 'className' || name === 'style' || name.startsWith('data-') || /^on[A-Z]/.test(name);
