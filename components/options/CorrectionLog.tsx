@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { CorrectionLogFilters, type LogFilterForm } from './CorrectionLogFilters';
 import { CorrectionLogImport, type TeamPackPreviewView } from './CorrectionLogImport';
 import { type CorrectionLogRow, CorrectionLogTable } from './CorrectionLogTable';
@@ -41,26 +42,24 @@ export function CorrectionLog(props: Props) {
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('corrections', 'csv')}
         >
-          Export CSV
+          {t('log_exportCsv')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('corrections', 'jsonl')}
         >
-          Export JSONL
+          {t('log_exportJsonl')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('decisions', 'csv')}
         >
-          Export decisions (CSV)
+          {t('log_exportDecisions')}
         </button>
       </div>
-      {!props.exportAllowed && (
-        <p className="locked-note">Your administrator does not allow exporting the log.</p>
-      )}
+      {!props.exportAllowed && <p className="locked-note">{t('log_exportForbidden')}</p>}
       {props.status && (
         <p
           role={props.status.kind === 'error' ? 'alert' : 'status'}
@@ -76,9 +75,9 @@ export function CorrectionLog(props: Props) {
         onCancel={props.onCancelImport}
       />
       <p className="hint">
-        {props.total} matching records. Records older than {props.retentionDays} days are deleted.{' '}
+        {t('log_retention', [props.total, props.retentionDays])}{' '}
         <button type="button" onClick={props.onPrune}>
-          Apply retention now
+          {t('log_applyRetention')}
         </button>
       </p>
       <CorrectionLogTable

@@ -8,6 +8,7 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import { useLearnedOutputMode } from '@/components/options/use-learned-output-mode';
+import { t } from '@/lib/i18n/t';
 import { forgetOutputMode } from '@/lib/llm/output-mode';
 import {
   saveProvider,
@@ -32,8 +33,8 @@ export function OptionsRoot() {
   if (!view) {
     return (
       <main className="panel">
-        <h1>Deskmate settings</h1>
-        <p role={loadError ? 'alert' : 'status'}>{loadError ? loadError.message : 'Loading settings…'}</p>
+        <h1>{t('options_title')}</h1>
+        <p role={loadError ? 'alert' : 'status'}>{loadError ? loadError.message : t('options_loading')}</p>
       </main>
     );
   }
@@ -42,7 +43,7 @@ export function OptionsRoot() {
   const sections: OptionsSection[] = [
     {
       id: 'provider',
-      title: 'Provider',
+      title: t('options_sectionProvider'),
       content: (
         <ProviderSettings
           value={s.provider}
@@ -60,7 +61,7 @@ export function OptionsRoot() {
     },
     {
       id: 'redaction',
-      title: 'Redaction',
+      title: t('options_sectionRedaction'),
       content: (
         <RedactionSettings
           value={s.redaction}
@@ -72,7 +73,7 @@ export function OptionsRoot() {
     },
     {
       id: 'sites',
-      title: 'Sites',
+      title: t('options_sectionSites'),
       content: (
         <SitesSettings
           sites={SITES}
@@ -91,7 +92,7 @@ export function OptionsRoot() {
     },
     {
       id: 'templates',
-      title: 'Templates',
+      title: t('options_sectionTemplates'),
       content: (
         <TemplatesSettings
           custom={s.templates.custom}
@@ -104,24 +105,24 @@ export function OptionsRoot() {
     },
     {
       id: 'escalation',
-      title: 'Escalation rules',
+      title: t('options_sectionEscalation'),
       content: <EscalationRulesSection escalation={s.escalation} isLocked={locked} />,
     },
     {
       id: 'policy',
-      title: 'Policy',
+      title: t('options_sectionPolicy'),
       content: <PolicyView view={view} onGrantHosts={(o) => void grantHosts(o)} grantStatus={grantStatus} />,
     },
     {
       id: 'corrections',
-      title: 'Corrections and decisions',
+      title: t('options_sectionCorrections'),
       content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
-    { id: 'dashboard', title: 'Dashboard', content: <DashboardSection /> },
+    { id: 'dashboard', title: t('options_sectionDashboard'), content: <DashboardSection /> },
   ];
   const notice = view.policy.present && !view.policy.valid && (
     <div className="notice notice-error" role="alert">
-      <p>The managed policy is invalid; safe defaults apply. {view.policy.errors.join('; ')}</p>
+      <p>{t('options_policyInvalidNotice', view.policy.errors.join('; '))}</p>
     </div>
   );
   return <OptionsApp sections={sections} notice={notice} initial={location.hash.slice(1) || undefined} />;
