@@ -206,10 +206,16 @@ async function bench(run: Run, settings: Settings): Promise<void> {
     );
   }
   const langs = byLanguage(outcomes);
+  const perLanguage = (list: ReturnType<typeof byLanguage>) =>
+    list.map((l) => `${l.language} ${f3(l.accuracy)} (n=${l.count})`).join(' · ');
   if (langs.length) {
-    console.log(
-      `accuracy per language: ${langs.map((l) => `${l.language} ${f3(l.accuracy)} (n=${l.count})`).join(' · ')}`,
-    );
+    console.log(`accuracy per language: ${perLanguage(langs)}`);
+    // The cold start per language: what a desk whose tickets come in several languages sees first.
+    const cold = WINDOWS[0];
+    if (cold)
+      console.log(
+        `accuracy per language, ${cold.name}: ${perLanguage(byLanguage(outcomes.slice(cold.from, cold.to)))}`,
+      );
   } else if (run.language === undefined) {
     console.log('accuracy per language: the set has no language column (--language col names one)');
   }
