@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { escalationHandlers } from '../escalation/handlers';
 import { memoryHandlers, startRetention } from '../memory/handlers';
+import { warmRetrieval } from '../memory/service';
 import { sendToTab } from '../messaging/client';
 import { backgroundMessages } from '../messaging/protocol';
 import { type Handlers, serve } from '../messaging/server';
@@ -33,8 +34,12 @@ export function startBackground(): void {
   // Site scripts follow the effective settings and the managed policy (lib/policy/read.ts): synced at
   // every start once the policy is read, on install/startup, and on every settings or policy change.
   // Retention (retentionDays) runs once the policy is known, then periodically (lib/memory/handlers.ts).
+  // Then retrieval's saved indexes are checked, and any missing one is built before it is needed.
   void startPolicy()
-    .then(startRetention)
+    .then(() => {
+      startRetention();
+      warmRetrieval();
+    })
     .catch(() => {});
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.runtime.onStartup.addListener(() => void syncSites());

@@ -6,7 +6,7 @@ import { CorrectionRecord, correctionKey } from './records';
  * Deskmate's records, in the extension origin's IndexedDB only (never the host page's).
  * Indexes cover what is queried (time ranges, template/field filters, ticket hash for "forget");
  * never content, quotes or secrets. Every schema change is a new version with an upgrade and a test
- * that seeds the previous version (test/unit/db-migrations.test.ts).
+ * that seeds the previous version (test/unit/db/migrations.test.ts).
  */
 
 /** What the agent typed or accepted, autosaved per ticket and template. */
@@ -92,12 +92,43 @@ export interface LearnerState {
   updatedAt: number;
 }
 
+/**
+ * One template's retrieval index as lib/memory/retrieval.ts persists it (version 3), so that the first
+ * suggestion after a browser start does not re-read and re-index every correction. Numbers only: hashed
+ * word ids, weights, correction ids and site names, never ticket text (examples are read from
+ * `corrections` by id when a query needs them).
+ */
+export interface RetrievalSnapshot {
+  templateId: string;
+  /** The layout of `index` (lib/memory/retrieval.ts INDEX_FORMAT); another one is rebuilt, never read. */
+  format: number;
+  /** Every correction with this id or a smaller one was considered when the snapshot was taken. */
+  scannedThrough: number;
+  /** Rows in `corrections` (every template) at that moment: fewer now, with the newer ones counted, means some were deleted. */
+  tableCount: number;
+  savedAt: number;
+  index: SerializedIndex;
+}
+
+/** A `CorrectionIndex` in columns: per document its correction id and site; per term its postings. */
+export interface SerializedIndex {
+  docIds: Float64Array;
+  docSites: Uint32Array;
+  sites: string[];
+  /** Hashed word ids, and where each one's postings start in `postingDocs` (one more entry: the end). */
+  terms: Uint32Array;
+  offsets: Uint32Array;
+  postingDocs: Uint32Array;
+  postingWeights: Float32Array;
+}
+
 export class DeskmateDb extends Dexie {
   drafts!: EntityTable<Draft, 'id'>;
   corrections!: EntityTable<Correction, 'id'>;
   decisions!: EntityTable<Decision, 'id'>;
   events!: EntityTable<DeskEvent, 'id'>;
   learnerState!: EntityTable<LearnerState, 'key'>;
+  retrievalIndex!: EntityTable<RetrievalSnapshot, 'templateId'>;
 
   constructor(name = 'deskmate') {
     super(name);
@@ -112,6 +143,9 @@ export class DeskmateDb extends Dexie {
     this.version(2)
       .stores({ corrections: '++id, time, [templateId+field], site, ticketHash, dedupKey' })
       .upgrade(upgradeTo2);
+    // v3: the persisted retrieval index, one row per template. No upgrade: rows already stored stay as
+    // they are, and the background builds each template's index from them (CorrectionRetrieval.warm).
+    this.version(3).stores({ retrievalIndex: '&templateId' });
     this.corrections.hook('creating', (_key, row) => {
       row.dedupKey ??= correctionKey(row);
     });

@@ -20,6 +20,16 @@ export function correctionRetrieval(): CorrectionRetrieval {
 }
 
 /**
+ * Background start: the retrieval index of every template that has corrections and no saved index yet
+ * (a database just upgraded to version 3) is built and saved now, not on the first suggestion.
+ */
+export function warmRetrieval(): void {
+  void correctionRetrieval()
+    .warm()
+    .catch(() => {});
+}
+
+/**
  * What the background does with the rows of one apply (message `corrections.record`, learning on): the
  * learner learns every enum field the agent kept (a correction also as an exemplar), its state is
  * written, and the retrieval index takes the new corrections. The accuracy bench runs this same code.
@@ -53,7 +63,10 @@ export function isLearnable(c: { learnable?: boolean; contextSnippet?: string })
   return c.learnable !== false && !!c.contextSnippet;
 }
 
-/** After records were deleted or imported: retrieval re-reads, the learner re-learns what is left. */
+/**
+ * After records were deleted or imported: the retrieval index is rebuilt in the background (queries go
+ * on meanwhile, never offering a deleted row), the learner re-learns what is left.
+ */
 export async function afterRecordsChanged(): Promise<number> {
   correctionRetrieval().invalidate();
   return localLearner().rebuild((c) => {

@@ -93,7 +93,7 @@ describe('Dexie migrations', () => {
     const current = new DeskmateDb(freshName());
     await current.open();
     expect(current.tables.map((t) => t.name).sort()).toEqual(
-      ['corrections', 'decisions', 'drafts', 'events', 'learnerState'].sort(),
+      ['corrections', 'decisions', 'drafts', 'events', 'learnerState', 'retrievalIndex'].sort(),
     );
     current.close();
   });
