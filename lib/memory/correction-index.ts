@@ -34,15 +34,34 @@ export interface IndexHit {
   score: number;
 }
 
-/** The index of one template's corrections. */
+/** Postings as a snapshot stores them: words ascending, each one's documents in a slice of one array. */
+interface StoredPostings {
+  terms: Uint32Array;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  weights: Float32Array;
+}
+
+/**
+ * The index of one template's corrections. Loaded from a snapshot, the stored columns are used as they
+ * are (no object per word or per document, so a load costs the read and nothing more); what is added
+ * afterwards goes to per-word postings in memory, and a query reads both.
+ */
 export class CorrectionIndex {
   private docIds: Float64Array = new Float64Array(64);
   private docSites: Uint32Array = new Uint32Array(64);
   private count = 0;
   private readonly sites: string[] = [];
   private readonly siteCodes = new Map<string, number>();
-  /** Per word its postings; a word's document frequency is its postings' length. */
+  /** Loaded postings (documents below `stored` only); a word's document frequency is its postings' length. */
+  private base: StoredPostings | undefined;
+  /** Documents loaded from the snapshot, and whether their ids ascend (then `has` searches them). */
+  private stored = 0;
+  private storedAscending = true;
+  private storedIds: Set<number> | undefined;
+  /** Postings of the documents added in memory, per word. */
   private readonly postings = new Map<number, Posting>();
+  /** Ids of the documents added in memory. */
   private readonly ids = new Set<number>();
 
   get size(): number {
@@ -50,7 +69,11 @@ export class CorrectionIndex {
   }
 
   has(id: number): boolean {
-    return this.ids.has(id);
+    if (this.ids.has(id)) return true;
+    if (!this.stored) return false;
+    if (this.storedAscending) return search(this.docIds, this.stored, id) >= 0;
+    if (!this.storedIds) this.storedIds = new Set(this.docIds.subarray(0, this.stored));
+    return this.storedIds.has(id);
   }
 
   /** Add corrections (agreements, learning-off rows and duplicates are ignored). IDF is taken from what is known so far. */
@@ -62,25 +85,23 @@ export class CorrectionIndex {
 
   private addChunk(corrections: readonly Correction[]): void {
     const bags = corrections
-      .filter((c) => indexable(c) && !this.ids.has(c.id as number))
+      .filter((c) => indexable(c) && !this.has(c.id as number))
       .map((c) => ({ c, terms: wordCounts(c.contextSnippet) }));
     if (!bags.length) return;
-    for (const { terms } of bags) {
-      for (const t of terms.keys()) {
-        if (!this.postings.has(t))
-          this.postings.set(t, { docs: new Uint32Array(4), weights: new Float32Array(4), length: 0 });
-      }
-    }
     // Document frequencies as they will be once this chunk is in (each posting gets one entry per bag).
     const pending = new Map<number, number>();
     for (const { terms } of bags) for (const t of terms.keys()) pending.set(t, (pending.get(t) ?? 0) + 1);
-    const df = (term: number) => (this.postings.get(term)?.length ?? 0) + (pending.get(term) ?? 0);
+    const df = (term: number) => this.df(term) + (pending.get(term) ?? 0);
     const total = this.count + bags.length;
     const weighted = bags.map(({ c, terms }) => ({ c, weights: weigh(terms, df, total) }));
     for (const { c, weights } of weighted) {
       const index = this.pushDoc(c.id as number, c.site);
       for (const [term, weight] of weights) {
-        const posting = this.postings.get(term) as Posting;
+        let posting = this.postings.get(term);
+        if (!posting) {
+          posting = { docs: new Uint32Array(4), weights: new Float32Array(4), length: 0 };
+          this.postings.set(term, posting);
+        }
         if (posting.length === posting.docs.length) {
           posting.docs = grow(posting.docs, posting.length * 2);
           posting.weights = grow(posting.weights, posting.length * 2);
@@ -90,6 +111,19 @@ export class CorrectionIndex {
         posting.length++;
       }
     }
+  }
+
+  /** Where a word's loaded postings are in `base` ([from, to), empty when it has none). */
+  private slot(term: number): [number, number] {
+    const base = this.base;
+    if (!base) return [0, 0];
+    const at = search(base.terms, base.terms.length, term);
+    return at < 0 ? [0, 0] : [base.offsets[at] as number, base.offsets[at + 1] as number];
+  }
+
+  private df(term: number): number {
+    const [from, to] = this.slot(term);
+    return to - from + (this.postings.get(term)?.length ?? 0);
   }
 
   private pushDoc(id: number, site: string): number {
@@ -113,18 +147,25 @@ export class CorrectionIndex {
   search(text: string, site: string, k: number): IndexHit[] {
     const n = this.count;
     if (n === 0 || k <= 0) return [];
-    const df = (term: number) => this.postings.get(term)?.length ?? 0;
+    const df = (term: number) => this.df(term);
     // Only terms some document has can match; of those, the most distinctive ones.
     const query = [...weigh(wordCounts(text), df, n)]
-      .filter(([term]) => this.postings.has(term))
+      .filter(([term]) => df(term) > 0)
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_QUERY_TERMS);
     const scores = new Float32Array(n);
     const touched: number[] = [];
+    const base = this.base;
     for (const [term, weight] of query) {
+      const [from, to] = this.slot(term);
       const posting = this.postings.get(term);
-      if (!posting || (n > SKIP_COMMON_FROM && posting.length > n * MAX_POSTING_SHARE)) continue;
-      for (let i = 0; i < posting.length; i++) {
+      if (n > SKIP_COMMON_FROM && to - from + (posting?.length ?? 0) > n * MAX_POSTING_SHARE) continue;
+      for (let i = from; base && i < to; i++) {
+        const d = base.docs[i] as number;
+        if (scores[d] === 0) touched.push(d);
+        scores[d] = (scores[d] as number) + weight * (base.weights[i] as number);
+      }
+      for (let i = 0; posting && i < posting.length; i++) {
         const d = posting.docs[i] as number;
         if (scores[d] === 0) touched.push(d);
         scores[d] = (scores[d] as number) + weight * (posting.weights[i] as number);
@@ -150,25 +191,37 @@ export class CorrectionIndex {
     }));
   }
 
-  /** The index in columns, for Dexie (structured clone copies typed arrays as blocks). */
+  /** The index in columns, words ascending, for Dexie (structured clone copies typed arrays as blocks). */
   serialize(): SerializedIndex {
-    let total = 0;
+    const base = this.base;
+    const extra = [...this.postings.keys()].filter((t) => this.slot(t)[1] === 0);
+    const terms = new Uint32Array((base?.terms.length ?? 0) + extra.length);
+    if (base) terms.set(base.terms);
+    terms.set(extra, base?.terms.length ?? 0);
+    terms.sort();
+    let total = base?.docs.length ?? 0;
     for (const p of this.postings.values()) total += p.length;
-    const terms = new Uint32Array(this.postings.size);
-    const offsets = new Uint32Array(this.postings.size + 1);
+    const offsets = new Uint32Array(terms.length + 1);
     const postingDocs = new Uint32Array(total);
     const postingWeights = new Float32Array(total);
-    let t = 0;
     let at = 0;
-    for (const [term, p] of this.postings) {
-      terms[t] = term;
+    terms.forEach((term, t) => {
       offsets[t] = at;
-      postingDocs.set(p.docs.subarray(0, p.length), at);
-      postingWeights.set(p.weights.subarray(0, p.length), at);
-      at += p.length;
-      t++;
-    }
-    offsets[t] = at;
+      // Loaded documents first, then those added since: each word's documents stay in order.
+      const [from, to] = this.slot(term);
+      if (base && to > from) {
+        postingDocs.set(base.docs.subarray(from, to), at);
+        postingWeights.set(base.weights.subarray(from, to), at);
+        at += to - from;
+      }
+      const p = this.postings.get(term);
+      if (p) {
+        postingDocs.set(p.docs.subarray(0, p.length), at);
+        postingWeights.set(p.weights.subarray(0, p.length), at);
+        at += p.length;
+      }
+    });
+    offsets[terms.length] = at;
     return {
       docIds: this.docIds.slice(0, this.count),
       docSites: this.docSites.slice(0, this.count),
@@ -180,36 +233,72 @@ export class CorrectionIndex {
     };
   }
 
-  /** An index from its serialized form; it answers exactly as the one it was taken from. */
-  static from(data: SerializedIndex): CorrectionIndex {
+  /**
+   * An index from its serialized form; it answers exactly as the one it was taken from. Undefined when
+   * the columns do not fit together (a damaged row): the caller builds from the corrections instead.
+   */
+  static from(data: SerializedIndex): CorrectionIndex | undefined {
+    const n = data.docIds?.length;
+    const terms = data.terms?.length;
+    const fits =
+      data.docIds instanceof Float64Array &&
+      data.docSites instanceof Uint32Array &&
+      data.terms instanceof Uint32Array &&
+      data.offsets instanceof Uint32Array &&
+      data.postingDocs instanceof Uint32Array &&
+      data.postingWeights instanceof Float32Array &&
+      Array.isArray(data.sites) &&
+      data.docSites.length === n &&
+      data.offsets.length === terms + 1 &&
+      data.offsets[terms] === data.postingDocs.length &&
+      data.postingWeights.length === data.postingDocs.length;
+    if (!fits) return undefined;
     const index = new CorrectionIndex();
-    index.count = data.docIds.length;
-    // Views on the stored arrays (no copy); the first add past the end copies into a larger one.
+    index.count = n;
+    index.stored = n;
+    // The stored arrays as they are (no copy); the first add past the end copies into a larger one.
     index.docIds = data.docIds;
     index.docSites = data.docSites;
-    for (const id of data.docIds) index.ids.add(id);
+    for (let i = 1; i < n && index.storedAscending; i++)
+      index.storedAscending = (data.docIds[i - 1] as number) < (data.docIds[i] as number);
     data.sites.forEach((site, code) => {
       index.sites.push(site);
       index.siteCodes.set(site, code);
     });
-    for (let t = 0; t < data.terms.length; t++) {
-      const from = data.offsets[t] as number;
-      const to = data.offsets[t + 1] as number;
-      index.postings.set(data.terms[t] as number, {
-        docs: data.postingDocs.subarray(from, to),
-        weights: data.postingWeights.subarray(from, to),
-        length: to - from,
-      });
-    }
+    index.base = {
+      terms: data.terms,
+      offsets: data.offsets,
+      docs: data.postingDocs,
+      weights: data.postingWeights,
+    };
     return index;
   }
 
-  /** Approximate bytes held (postings, documents, id set), for the benchmark. */
+  /** Approximate bytes held (postings, documents, ids), for the benchmark. */
   approximateBytes(): number {
-    let bytes = 0;
+    let bytes = this.base
+      ? this.base.terms.byteLength +
+        this.base.offsets.byteLength +
+        this.base.docs.byteLength +
+        this.base.weights.byteLength
+      : 0;
     for (const p of this.postings.values()) bytes += p.docs.byteLength + p.weights.byteLength + 64;
     return bytes + this.docIds.byteLength + this.docSites.byteLength + this.ids.size * 16;
   }
+}
+
+/** Binary search of `value` among the first `length` entries of an ascending array: its index, or -1. */
+function search(array: Uint32Array | Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = array[mid] as number;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** What the index takes: a stored correction (not an agreement) with text, recorded with learning on. */

@@ -255,9 +255,10 @@ export class CorrectionRetrieval implements ExampleSource {
           return { snapshot, newer: await this.readNewer(snapshot.scannedThrough, snapshot.tableCount) };
         },
       );
-      if (read) {
+      const index = read && CorrectionIndex.from(read.snapshot.index);
+      if (read && index) {
         const loaded: Loaded = {
-          index: CorrectionIndex.from(read.snapshot.index),
+          index,
           scannedThrough: read.snapshot.scannedThrough,
           tableCount: read.snapshot.tableCount,
           stale: false,
