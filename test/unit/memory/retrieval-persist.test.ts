@@ -103,16 +103,16 @@ describe('saved retrieval index', () => {
     for (const id of ids) expect([...(snapshot?.index.docIds ?? [])]).not.toContain(id);
     expect(JSON.stringify(snapshot)).not.toContain('parcel');
 
-    let reloaded: CorrectionRetrieval;
-    [database, reloaded] = await restart(database);
+    const [reloadedDb, reloaded] = await restart(database);
+    database = reloadedDb;
     const adds = vi.spyOn(CorrectionIndex.prototype, 'addAll');
     expect(await answers(reloaded)).toEqual(built);
     expect(adds).not.toHaveBeenCalled();
     adds.mockRestore();
 
     // A cold rebuild from the rows (nothing saved, nothing loaded) gives the same answers.
-    let cold: CorrectionRetrieval;
-    [database, cold] = await restart(database, { persist: false });
+    const [coldDb, cold] = await restart(database, { persist: false });
+    database = coldDb;
     expect(await answers(cold)).toEqual(built);
     database.close();
   });
@@ -134,11 +134,11 @@ describe('saved retrieval index', () => {
     // One correction is not worth rewriting the whole index: the snapshot is as it was.
     expect((await database.retrievalIndex.get('triage'))?.scannedThrough).toBe(saved?.scannedThrough);
 
-    let reloaded: CorrectionRetrieval;
-    [database, reloaded] = await restart(database);
-    expect((await reloaded.nearest('triage', 'demo', 'espresso machine leaking water', 3))[0]?.keptValue).toBe(
-      'v1000',
-    );
+    const [reloadedDb, reloaded] = await restart(database);
+    database = reloadedDb;
+    expect(
+      (await reloaded.nearest('triage', 'demo', 'espresso machine leaking water', 3))[0]?.keptValue,
+    ).toBe('v1000');
     // Caught up one at a time, as the live index took it: the same answers.
     expect(await answers(reloaded)).toEqual(liveAnswers);
     database.close();
@@ -190,11 +190,11 @@ describe('saved retrieval index', () => {
     const rebuilt = await answers(retrieval);
 
     // The rebuilt index is what a cold rebuild of the rows left gives, and what the next start loads.
-    let cold: CorrectionRetrieval;
-    [database, cold] = await restart(database, { persist: false });
+    const [coldDb, cold] = await restart(database, { persist: false });
+    database = coldDb;
     expect(await answers(cold)).toEqual(rebuilt);
-    let reloaded: CorrectionRetrieval;
-    [database, reloaded] = await restart(database);
+    const [reloadedDb, reloaded] = await restart(database);
+    database = reloadedDb;
     expect(await answers(reloaded)).toEqual(rebuilt);
     database.close();
   });
@@ -207,8 +207,8 @@ describe('saved retrieval index', () => {
     database.close();
     database = new DeskmateDb(database.name);
     await database.corrections.where('ticketHash').anyOf('t0', 't6', 't12').delete();
-    let reloaded: CorrectionRetrieval;
-    [database, reloaded] = await restart(database);
+    const [reloadedDb, reloaded] = await restart(database);
+    database = reloadedDb;
     const found = await reloaded.nearest('triage', 'rt', `${TOPICS[0]} please`, 10);
     for (const gone of ['v0', 'v6', 'v12']) expect(found.map((e) => e.keptValue)).not.toContain(gone);
     await reloaded.settled();
@@ -223,10 +223,15 @@ describe('saved retrieval index', () => {
     await answers(retrieval);
     await retrieval.settled();
     await database.corrections.bulkAdd([
-      correction(700, { contextSnippet: 'the espresso machine leaks water', imported: { from: 'pack', at: 1 } }),
+      correction(700, {
+        contextSnippet: 'the espresso machine leaks water',
+        imported: { from: 'pack', at: 1 },
+      }),
     ]);
     retrieval.invalidate();
-    expect((await retrieval.nearest('triage', 'demo', 'espresso machine leaks', 3))[0]?.keptValue).toBe('v700');
+    expect((await retrieval.nearest('triage', 'demo', 'espresso machine leaks', 3))[0]?.keptValue).toBe(
+      'v700',
+    );
     database.close();
   });
 
@@ -242,7 +247,9 @@ describe('saved retrieval index', () => {
     );
     expect(await retrieval.nearest('triage', 'demo', `${TOPICS[2]} please`, 3)).toHaveLength(3);
     await retrieval.settled();
-    expect(warnings).toEqual([expect.stringContaining("the browser's storage is full. Corrections are kept")]);
+    expect(warnings).toEqual([
+      expect.stringContaining("the browser's storage is full. Corrections are kept"),
+    ]);
     expect(await database.retrievalIndex.count()).toBe(0);
 
     // Recording goes on, and the new correction is found from the in-memory index.
@@ -250,7 +257,9 @@ describe('saved retrieval index', () => {
     row.id = await database.corrections.add(row);
     await retrieval.add([row]);
     await retrieval.settled();
-    expect((await retrieval.nearest('triage', 'demo', 'espresso machine leaks', 3))[0]?.keptValue).toBe('v800');
+    expect((await retrieval.nearest('triage', 'demo', 'espresso machine leaks', 3))[0]?.keptValue).toBe(
+      'v800',
+    );
     expect(await database.corrections.count()).toBe(31);
     expect(warnings.length).toBe(2);
     database.close();
