@@ -115,11 +115,14 @@ export interface SerializedIndex {
   docIds: Float64Array;
   docSites: Uint32Array;
   sites: string[];
-  /** Hashed word ids, and where each one's postings start in `postingDocs` (one more entry: the end). */
+  /** Hashed word ids, ascending; where each one's postings start (one more entry: the end). */
   terms: Uint32Array;
+  /** In `postingWeights` (16-bit fractions of 1). */
   offsets: Uint32Array;
-  postingDocs: Uint32Array;
-  postingWeights: Float32Array;
+  /** In `postingDocs` (each word's documents as varint-coded gaps). */
+  byteOffsets: Uint32Array;
+  postingDocs: Uint8Array;
+  postingWeights: Uint16Array;
 }
 
 export class DeskmateDb extends Dexie {

@@ -20,10 +20,16 @@ const MAX_POSTING_SHARE = 0.04;
 const SKIP_COMMON_FROM = 2000;
 /** A query is a whole ticket: its most distinctive terms decide the neighbours, the rest only cost time. */
 const MAX_QUERY_TERMS = 24;
-export const ADD_CHUNK = 2000;
+const ADD_CHUNK = 2000;
+/**
+ * Weights are kept as 16-bit fractions of 1 (a document vector's components are at most 1), in memory
+ * and saved alike, so a loaded index scores exactly as the one it was saved from at half the bytes.
+ */
+const WEIGHT_SCALE = 65535;
+
 interface Posting {
   docs: Uint32Array;
-  weights: Float32Array;
+  weights: Uint16Array;
   length: number;
 }
 
@@ -34,12 +40,17 @@ export interface IndexHit {
   score: number;
 }
 
-/** Postings as a snapshot stores them: words ascending, each one's documents in a slice of one array. */
+/**
+ * Postings as a snapshot stores them: words ascending; word t's weights are `weights[offsets[t]..
+ * offsets[t+1])` and its documents, ascending, are varint-coded gaps in `docs[byteOffsets[t]..]` (most
+ * gaps take one byte instead of four: the read at a browser start is what costs).
+ */
 interface StoredPostings {
   terms: Uint32Array;
   offsets: Uint32Array;
-  docs: Uint32Array;
-  weights: Float32Array;
+  byteOffsets: Uint32Array;
+  docs: Uint8Array;
+  weights: Uint16Array;
 }
 
 /**
@@ -99,7 +110,7 @@ export class CorrectionIndex {
       for (const [term, weight] of weights) {
         let posting = this.postings.get(term);
         if (!posting) {
-          posting = { docs: new Uint32Array(4), weights: new Float32Array(4), length: 0 };
+          posting = { docs: new Uint32Array(4), weights: new Uint16Array(4), length: 0 };
           this.postings.set(term, posting);
         }
         if (posting.length === posting.docs.length) {
@@ -107,18 +118,20 @@ export class CorrectionIndex {
           posting.weights = grow(posting.weights, posting.length * 2);
         }
         posting.docs[posting.length] = index;
-        posting.weights[posting.length] = weight;
+        posting.weights[posting.length] = Math.max(1, Math.round(weight * WEIGHT_SCALE));
         posting.length++;
       }
     }
   }
 
-  /** Where a word's loaded postings are in `base` ([from, to), empty when it has none). */
-  private slot(term: number): [number, number] {
+  /** Where a word's loaded postings are in `base`: [from, to) of its weights and where its documents start. */
+  private slot(term: number): [number, number, number] {
     const base = this.base;
-    if (!base) return [0, 0];
+    if (!base) return [0, 0, 0];
     const at = search(base.terms, base.terms.length, term);
-    return at < 0 ? [0, 0] : [base.offsets[at] as number, base.offsets[at + 1] as number];
+    return at < 0
+      ? [0, 0, 0]
+      : [base.offsets[at] as number, base.offsets[at + 1] as number, base.byteOffsets[at] as number];
   }
 
   private df(term: number): number {
@@ -153,17 +166,20 @@ export class CorrectionIndex {
       .filter(([term]) => df(term) > 0)
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_QUERY_TERMS);
-    const scores = new Float32Array(n);
+    const scores = new Float64Array(n);
     const touched: number[] = [];
     const base = this.base;
     for (const [term, weight] of query) {
-      const [from, to] = this.slot(term);
+      const [from, to, bytes] = this.slot(term);
       const posting = this.postings.get(term);
       if (n > SKIP_COMMON_FROM && to - from + (posting?.length ?? 0) > n * MAX_POSTING_SHARE) continue;
-      for (let i = from; base && i < to; i++) {
-        const d = base.docs[i] as number;
-        if (scores[d] === 0) touched.push(d);
-        scores[d] = (scores[d] as number) + weight * (base.weights[i] as number);
+      if (base && to > from) {
+        const docs = decodeGaps(base.docs, bytes, to - from);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i] as number;
+          if (scores[d] === 0) touched.push(d);
+          scores[d] = (scores[d] as number) + weight * (base.weights[from + i] as number);
+        }
       }
       for (let i = 0; posting && i < posting.length; i++) {
         const d = posting.docs[i] as number;
@@ -175,7 +191,7 @@ export class CorrectionIndex {
     // Keep the top k in a small sorted array: k is tiny, touched may be large.
     const top: { d: number; score: number }[] = [];
     for (const d of touched) {
-      const raw = scores[d] as number;
+      const raw = (scores[d] as number) / WEIGHT_SCALE;
       if (raw < MIN_SIMILARITY) continue;
       const score = this.docSites[d] === siteCode ? raw * SAME_SITE_BOOST : raw;
       if (top.length === k && score <= (top[k - 1] as { score: number }).score) continue;
@@ -199,37 +215,54 @@ export class CorrectionIndex {
     if (base) terms.set(base.terms);
     terms.set(extra, base?.terms.length ?? 0);
     terms.sort();
-    let total = base?.docs.length ?? 0;
+    let total = base?.weights.length ?? 0;
     for (const p of this.postings.values()) total += p.length;
     const offsets = new Uint32Array(terms.length + 1);
-    const postingDocs = new Uint32Array(total);
-    const postingWeights = new Float32Array(total);
+    const byteOffsets = new Uint32Array(terms.length + 1);
+    const weights = new Uint16Array(total);
+    // A gap takes at most 5 bytes; the buffer is cut to what was written.
+    let docs = new Uint8Array(Math.max(16, total * 2));
     let at = 0;
+    let byte = 0;
     terms.forEach((term, t) => {
       offsets[t] = at;
-      // Loaded documents first, then those added since: each word's documents stay in order.
-      const [from, to] = this.slot(term);
+      byteOffsets[t] = byte;
+      // Loaded documents first, then those added since: each word's documents stay ascending.
+      const [from, to, bytes] = this.slot(term);
+      const p = this.postings.get(term);
+      const length = to - from + (p?.length ?? 0);
+      if (docs.length < byte + length * 5) {
+        const bigger = new Uint8Array(Math.max(docs.length * 2, byte + length * 5));
+        bigger.set(docs);
+        docs = bigger;
+      }
+      let previous = 0;
+      const put = (d: number) => {
+        byte = encodeGap(docs, byte, d - previous);
+        previous = d;
+      };
       if (base && to > from) {
-        postingDocs.set(base.docs.subarray(from, to), at);
-        postingWeights.set(base.weights.subarray(from, to), at);
+        for (const d of decodeGaps(base.docs, bytes, to - from)) put(d);
+        weights.set(base.weights.subarray(from, to), at);
         at += to - from;
       }
-      const p = this.postings.get(term);
       if (p) {
-        postingDocs.set(p.docs.subarray(0, p.length), at);
-        postingWeights.set(p.weights.subarray(0, p.length), at);
+        for (let i = 0; i < p.length; i++) put(p.docs[i] as number);
+        weights.set(p.weights.subarray(0, p.length), at);
         at += p.length;
       }
     });
     offsets[terms.length] = at;
+    byteOffsets[terms.length] = byte;
     return {
       docIds: this.docIds.slice(0, this.count),
       docSites: this.docSites.slice(0, this.count),
       sites: [...this.sites],
       terms,
       offsets,
-      postingDocs,
-      postingWeights,
+      byteOffsets,
+      postingDocs: docs.slice(0, byte),
+      postingWeights: weights,
     };
   }
 
@@ -245,13 +278,15 @@ export class CorrectionIndex {
       data.docSites instanceof Uint32Array &&
       data.terms instanceof Uint32Array &&
       data.offsets instanceof Uint32Array &&
-      data.postingDocs instanceof Uint32Array &&
-      data.postingWeights instanceof Float32Array &&
+      data.byteOffsets instanceof Uint32Array &&
+      data.postingDocs instanceof Uint8Array &&
+      data.postingWeights instanceof Uint16Array &&
       Array.isArray(data.sites) &&
       data.docSites.length === n &&
       data.offsets.length === terms + 1 &&
-      data.offsets[terms] === data.postingDocs.length &&
-      data.postingWeights.length === data.postingDocs.length;
+      data.byteOffsets.length === terms + 1 &&
+      data.offsets[terms] === data.postingWeights.length &&
+      data.byteOffsets[terms] === data.postingDocs.length;
     if (!fits) return undefined;
     const index = new CorrectionIndex();
     index.count = n;
@@ -268,6 +303,7 @@ export class CorrectionIndex {
     index.base = {
       terms: data.terms,
       offsets: data.offsets,
+      byteOffsets: data.byteOffsets,
       docs: data.postingDocs,
       weights: data.postingWeights,
     };
@@ -279,12 +315,44 @@ export class CorrectionIndex {
     let bytes = this.base
       ? this.base.terms.byteLength +
         this.base.offsets.byteLength +
+        this.base.byteOffsets.byteLength +
         this.base.docs.byteLength +
         this.base.weights.byteLength
       : 0;
     for (const p of this.postings.values()) bytes += p.docs.byteLength + p.weights.byteLength + 64;
     return bytes + this.docIds.byteLength + this.docSites.byteLength + this.ids.size * 16;
   }
+}
+
+/** Write a gap as a varint (7 bits a byte, low first); returns where the next one goes. */
+function encodeGap(out: Uint8Array, at: number, gap: number): number {
+  let v = gap;
+  while (v >= 0x80) {
+    out[at++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[at++] = v;
+  return at;
+}
+
+/** `count` ascending documents from varint gaps starting at `at`. */
+function decodeGaps(bytes: Uint8Array, at: number, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  let p = at;
+  let d = 0;
+  for (let i = 0; i < count; i++) {
+    let gap = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      b = bytes[p++] as number;
+      gap += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    d += gap;
+    out[i] = d;
+  }
+  return out;
 }
 
 /** Binary search of `value` among the first `length` entries of an ascending array: its index, or -1. */
@@ -306,7 +374,7 @@ export function indexable(c: Correction): boolean {
   return !c.agreed && c.id !== undefined && !!c.contextSnippet && c.learnable !== false;
 }
 
-function grow<T extends Uint32Array | Float32Array | Float64Array>(array: T, length: number): T {
+function grow<T extends Uint32Array | Uint16Array | Float64Array>(array: T, length: number): T {
   const next = new (array.constructor as new (n: number) => T)(Math.max(4, length));
   next.set(array);
   return next;

@@ -1,6 +1,6 @@
 import type { Correction, DeskmateDb, RetrievalSnapshot } from '../db/db';
 import type { CorrectionExample, ExampleSource } from '../engine/ports';
-import { ADD_CHUNK, CorrectionIndex, indexable } from './correction-index';
+import { CorrectionIndex, indexable } from './correction-index';
 
 export { CorrectionIndex } from './correction-index';
 
@@ -29,7 +29,12 @@ export const INDEX_FORMAT = 1;
 /** Rough characters-per-token for budgeting (English text with a BPE tokenizer). */
 const CHARS_PER_TOKEN = 4;
 /** Rows read per page while building (by primary key, getAll(): fast on large tables). */
-const READ_PAGE = 5000;
+const READ_PAGE = 1000;
+/**
+ * Documents indexed between two returns to the event loop while building: a query or message waiting
+ * meanwhile waits for one slice (a few ms), not for the build.
+ */
+const BUILD_SLICE = 250;
 /** Candidates beyond k a query reads, standing in for rows deleted since the index was built. */
 const SPARE_CANDIDATES = 4;
 /**
@@ -329,8 +334,8 @@ export class CorrectionRetrieval implements ExampleSource {
     let rows = start.page;
     while (rows.length) {
       const mine = rows.filter((c) => c.templateId === templateId);
-      for (let i = 0; i < mine.length; i += ADD_CHUNK) {
-        index.addAll(mine.slice(i, i + ADD_CHUNK));
+      for (let i = 0; i < mine.length; i += BUILD_SLICE) {
+        index.addAll(mine.slice(i, i + BUILD_SLICE));
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       if (rows.length < READ_PAGE) break;
