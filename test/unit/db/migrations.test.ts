@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { DeskmateDb } from '@/lib/db/db';
 import { correctionKey } from '@/lib/db/records';
+import { CorrectionRetrieval, INDEX_FORMAT } from '@/lib/memory/retrieval';
 
 /** The stores exactly as version 1 shipped them (lib/db/db.ts history). */
 const V1_STORES = {
@@ -10,6 +11,12 @@ const V1_STORES = {
   decisions: '++id, time, ticketHash',
   events: '++id, time, type, ticketHash',
   learnerState: '&key',
+};
+
+/** Version 2: corrections gained their de-duplication key. */
+const V2_STORES = {
+  ...V1_STORES,
+  corrections: '++id, time, [templateId+field], site, ticketHash, dedupKey',
 };
 
 let counter = 0;
@@ -86,6 +93,74 @@ describe('Dexie migrations', () => {
     const current = new DeskmateDb(name);
     const rows = await current.corrections.toArray();
     expect(rows).toEqual([expect.objectContaining({ junk: true, time: 1 })]);
+    current.close();
+  });
+
+  test('v2 -> v3 keeps every correction; the background then builds and saves each template index from them', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    const row = (i: number, templateId: string, snippet: string, extra = {}) => ({
+      templateId,
+      templateVersion: 1,
+      field: 'category',
+      aiValue: 'other',
+      keptValue: `kept-${i}`,
+      agreed: false,
+      aiConfidence: 0.5,
+      aiSource: 'model',
+      evidence: [],
+      contextSnippet: snippet,
+      site: 'demo',
+      ticketHash: `h${i}`,
+      time: 1_700_000_000_000 + i,
+      dedupKey: `k${i}`,
+      ...extra,
+    });
+    await v2
+      .table('corrections')
+      .bulkAdd([
+        row(1, 'triage', 'The blender arrived with a cracked jug, refund please'),
+        row(2, 'triage', 'Parcel stuck in transit for two weeks'),
+        row(3, 'triage', 'The blender jug is cracked', { learnable: false }),
+        row(4, 'bug-report', 'App crashes when I press save'),
+      ]);
+    await v2.table('learnerState').add({ key: 'triage.category@demo', state: { v: 2 }, updatedAt: 1 });
+    v2.close();
+
+    let current = new DeskmateDb(name);
+    await current.open();
+    expect(current.verno).toBe(3);
+    const rows = await current.corrections.orderBy('id').toArray();
+    expect(rows.map((r) => [r.templateId, r.keptValue, r.dedupKey])).toEqual([
+      ['triage', 'kept-1', 'k1'],
+      ['triage', 'kept-2', 'k2'],
+      ['triage', 'kept-3', 'k3'],
+      ['bug-report', 'kept-4', 'k4'],
+    ]);
+    expect(await current.learnerState.get('triage.category@demo')).toMatchObject({ state: { v: 2 } });
+    expect(await current.retrievalIndex.count()).toBe(0);
+
+    // What the background does at start (lib/memory/service.ts warmRetrieval).
+    const db = current;
+    await new CorrectionRetrieval(() => db).warm();
+    const triage = await current.retrievalIndex.get('triage');
+    expect(triage).toMatchObject({ format: INDEX_FORMAT, scannedThrough: 4, tableCount: 4 });
+    expect([...(triage?.index.docIds ?? [])]).toEqual([1, 2]); // the learning-off row is not in it
+    expect((await current.retrievalIndex.get('bug-report'))?.index.docIds).toHaveLength(1);
+
+    // The next start answers from the saved index.
+    current.close();
+    current = new DeskmateDb(name);
+    const reopened = current;
+    const examples = await new CorrectionRetrieval(() => reopened).nearest(
+      'triage',
+      'demo',
+      'my blender jug arrived cracked',
+      3,
+    );
+    expect(examples.map((e) => e.keptValue)).toEqual(['kept-1']);
     current.close();
   });
 
