@@ -148,7 +148,8 @@ export class DeskmateDb extends Dexie {
       .upgrade(upgradeTo2);
     // v3: the persisted retrieval index, one row per template. No upgrade: rows already stored stay as
     // they are, and the background builds each template's index from them (CorrectionRetrieval.warm).
-    this.version(3).stores({ retrievalIndex: '&templateId' });
+    // Indexed by format, so a start finds the templates to build without reading any saved index.
+    this.version(3).stores({ retrievalIndex: '&templateId, format' });
     this.corrections.hook('creating', (_key, row) => {
       row.dedupKey ??= correctionKey(row);
     });

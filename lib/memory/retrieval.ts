@@ -203,10 +203,11 @@ export class CorrectionRetrieval implements ExampleSource {
       string,
       string,
     ][];
-    const templates = new Set(keys.map(([t]) => t));
-    for (const t of templates) {
-      const stored = await database.retrievalIndex.get(t);
-      if (stored?.format === INDEX_FORMAT || this.loaded.has(t)) continue;
+    const current = new Set(
+      (await database.retrievalIndex.where('format').equals(INDEX_FORMAT).primaryKeys()) as string[],
+    );
+    for (const [t] of keys) {
+      if (current.has(t) || this.loaded.has(t)) continue;
       await this.entry(t);
     }
     await this.settled();
