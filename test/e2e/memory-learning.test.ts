@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TicketContext } from '../../lib/context/ticket-context';
@@ -15,6 +16,8 @@ import { launch, type Session } from './harness';
 let desk: Awaited<ReturnType<typeof startDemoDesk>>;
 let ai: OpenAIServer;
 let session: Session;
+/** The profile of the browser restarted in (c), removed at the end (launch keeps a profile it is given). */
+let restartedProfile: string | undefined;
 
 beforeAll(async () => {
   desk = await startDemoDesk();
@@ -23,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session?.close();
+  if (restartedProfile) rmSync(restartedProfile, { recursive: true, force: true });
   await ai?.close();
   await desk?.close();
 });
@@ -159,4 +163,52 @@ test('(b) with no endpoint, a correction on ticket 1002 changes the local engine
   const after = await suggestOn(1006, 'triage');
   expect(after.suggestion.fields.category).toMatchObject({ value: kept, source: 'memory' });
   await after.page.close();
+});
+
+test('(c) after a browser restart the saved retrieval index answers the first suggestion (issue #19)', async () => {
+  await setSettings({
+    provider: { kind: 'openai', baseUrl: ai.baseUrl, model: 'gpt-4.1-mini', apiKey: 'sk-e2e', maxRetries: 0 },
+  });
+  // The index of triage was built and saved by the first suggestion of (a); Chromium's IndexedDB keeps
+  // it across the restart as columns of typed arrays.
+  const profileDir = session.profileDir;
+  restartedProfile = profileDir;
+  await session.context.close();
+  session = await launch({ profileDir });
+  const saved = await session.worker.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('deskmate');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('retrievalIndex').objectStore('retrievalIndex').get('triage');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            const row = get.result;
+            resolve({
+              format: row?.format,
+              docIds: Object.prototype.toString.call(row?.index?.docIds),
+              postingDocs: Object.prototype.toString.call(row?.index?.postingDocs),
+              postingWeights: Object.prototype.toString.call(row?.index?.postingWeights),
+            });
+            open.result.close();
+          };
+        };
+      }),
+  );
+  expect(saved).toEqual({
+    format: 1,
+    docIds: '[object Float64Array]',
+    postingDocs: '[object Uint8Array]',
+    postingWeights: '[object Uint16Array]',
+  });
+
+  // The first suggestion after the start loads it, catches up with (a)'s correction, and offers it.
+  ai.requests.length = 0;
+  const next = await suggestOn(1009, 'triage');
+  const prompt =
+    ai.requests.filter((r) => r.method === 'POST' && r.raw.includes('Template id: triage')).at(-1)?.raw ?? '';
+  expect(prompt).toContain('Past corrections by agents on this template');
+  expect(prompt).toContain('charged');
+  await next.page.close();
 });
