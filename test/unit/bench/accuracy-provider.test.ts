@@ -31,10 +31,11 @@ afterAll(() => server.close());
 
 describe('accuracy bench with an OpenAI-compatible provider', () => {
   /**
-   * The server answers like the local engine without learning: the one option name a ticket uses
-   * (Account, Billing, Shipping), nothing when it uses none or two once each. Tickets 1, 2, 3, 7, 8 name
-   * their own label (right); 6 names Billing but is Shipping (shown, wrong); 4 and 9 name none, 5 and 10
-   * two (left empty). Accuracy 5/10, a value shown on 6/10, all from the model; en 4/7, de 1/3.
+   * The server answers like the local engine without learning: the one option a ticket names (Account,
+   * Billing, Shipping, or a word lib/engine/category-lexicon.ts gives for it in another language, such as
+   * "Rechnung" for billing), nothing when it names none or two once each. Tickets 1, 2, 3, 7, 8 and 9
+   * name their own label (right); 6 names Billing but is Shipping (shown, wrong); 4 names none, 5 and 10
+   * two (left empty). Accuracy 6/10, a value shown on 7/10, all from the model; en 4/7, de 2/3.
    * Ten tickets: the learner never has the ten examples it needs to guess, so this is the provider alone.
    */
   test('replays the set through the provider and prints the table with the hand-computed figures', async () => {
@@ -71,19 +72,23 @@ describe('accuracy bench with an OpenAI-compatible provider', () => {
       'source of shown values',
       'TF-IDF+LR offline default / best (fitted on the tickets before)',
     ]);
-    // One window (fewer than 51 tickets), then the per-language line and the timing line.
+    // One window (fewer than 51 tickets), then the per-language lines and the timing line.
     const cells = lines[header + 1]?.split('|').map((c) => c.trim());
     expect(cells).toHaveLength(9);
-    expect(cells?.slice(0, 4)).toEqual(['tickets 1-50 (cold start)', '10', '0.500', '0.600']);
-    expect(cells?.[7]).toBe('model 60 %');
+    expect(cells?.slice(0, 4)).toEqual(['tickets 1-50 (cold start)', '10', '0.600', '0.700']);
+    expect(cells?.[7]).toBe('model 70 %');
     expect(cells?.[8]).toBe('-');
-    // The option-name answers all carry one confidence, so a threshold keeps all six or none: 5/6 right
+    // The option-name answers all carry one confidence, so a threshold keeps all seven or none: 6/7 right
     // is below 0.90 precision, and no threshold reaches it.
     expect(cells?.slice(4, 6)).toEqual(['0.000', '0.000']);
     expect(cells?.[6]).toMatch(/^\d\.\d{3}$/);
-    expect(lines[header + 2]).toBe('accuracy per language: en 0.571 (n=7) · de 0.333 (n=3)');
-    expect(lines[header + 3]).toMatch(/^time per ticket: suggestion p50 [\d.]+ ms, p95 [\d.]+ ms/);
-    expect(lines).toHaveLength(header + 4);
+    expect(lines[header + 2]).toBe('accuracy per language: en 0.571 (n=7) · de 0.667 (n=3)');
+    // All ten are in the cold-start window.
+    expect(lines[header + 3]).toBe(
+      'accuracy per language, tickets 1-50 (cold start): en 0.571 (n=7) · de 0.667 (n=3)',
+    );
+    expect(lines[header + 4]).toMatch(/^time per ticket: suggestion p50 [\d.]+ ms, p95 [\d.]+ ms/);
+    expect(lines).toHaveLength(header + 5);
 
     // One chat completion per ticket, each with the key and the model named on the command line.
     const chats = server.requests.filter((r) => r.path === '/v1/chat/completions');
