@@ -17,7 +17,7 @@ interface Props {
   retentionDays: number;
   onFilterChange(next: LogFilterForm): void;
   onLoadMore(): void;
-  onExport(kind: 'corrections' | 'decisions', format: 'csv' | 'jsonl'): void;
+  onExport(kind: 'corrections' | 'decisions' | 'events', format: 'csv' | 'jsonl'): void;
   onChooseFile(file: File): void;
   onCommitImport(): void;
   onCancelImport(): void;
@@ -56,6 +56,29 @@ export function CorrectionLog(props: Props) {
           onClick={() => props.onExport('decisions', 'csv')}
         >
           Export decisions (CSV)
+        </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('decisions', 'jsonl')}
+        >
+          Export decisions (JSONL)
+        </button>
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('events', 'csv')}
+        >
+          Export metrics events (CSV)
+        </button>
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('events', 'jsonl')}
+        >
+          Export metrics events (JSONL)
         </button>
       </div>
       {!props.exportAllowed && (
