@@ -244,15 +244,31 @@ export function buildTeamReport(
     ]),
   ].sort();
   const decisionsByTemplate = groupBy(decisions, (d) => d.templateId ?? '');
-  const perTemplate = templateIds.map((t) =>
-    scopeRow('template', t, events, corrections, decisionsByTemplate.get(t) ?? [], { templateId: t }),
-  );
-  for (const row of perTemplate) {
-    row.tickets = distinctTickets(
-      events.filter((e) => e.templateId === row.id),
-      corrections.filter((c) => c.templateId === row.id),
+  // Each template's rows see only the tickets it was used on (every event of those tickets, so the
+  // first view, which has no template, still starts the cycle): the same figures as the dashboard's
+  // template filter over everything, without a pass over the whole team's log per template.
+  const ticketsOf = new Map<string, Set<string>>();
+  const note = (templateId: string | undefined, ticketHash: string) => {
+    if (!templateId) return;
+    let set = ticketsOf.get(templateId);
+    if (!set) ticketsOf.set(templateId, (set = new Set()));
+    set.add(ticketHash);
+  };
+  for (const e of events) note(e.templateId, e.ticketHash);
+  for (const c of corrections) note(c.templateId, c.ticketHash);
+  const perTemplate = templateIds.map((t) => {
+    const tickets = ticketsOf.get(t) ?? new Set<string>();
+    const row = scopeRow(
+      'template',
+      t,
+      events.filter((e) => tickets.has(e.ticketHash)),
+      corrections.filter((c) => c.templateId === t),
+      decisionsByTemplate.get(t) ?? [],
+      { templateId: t },
     );
-  }
+    row.tickets = tickets.size;
+    return row;
+  });
   const dashboard = buildDashboard(events, corrections, templates, [], { days: 0 }, now);
   return {
     generatedAt: now,

@@ -74,6 +74,16 @@ describe('merging agents’ exports', () => {
       ['rt', 9],
     ]);
     expect(report.perTemplate.map((r) => r.id)).toEqual(['triage']);
+    // A template's row: the dashboard's template filter over the whole team.
+    const triage = computeMetrics(
+      [...logA.events, ...logB.events],
+      [...logA.corrections, ...logB.corrections],
+      {
+        templateId: 'triage',
+      },
+    );
+    expect(report.perTemplate[0]!.metrics.escalation).toEqual(triage.escalation);
+    expect(report.perTemplate[0]!.metrics.cycleTime).toEqual(triage.cycleTime);
     // The merged CSV: a header, the team, two agents, one template, two desks.
     const csv = reportCsv(report).trim().split('\r\n');
     expect(csv).toHaveLength(7);
