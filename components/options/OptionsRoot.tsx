@@ -8,6 +8,7 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import { useLearnedOutputMode } from '@/components/options/use-learned-output-mode';
+import { TeamSection } from '@/components/team/TeamSection';
 import { forgetOutputMode } from '@/lib/llm/output-mode';
 import {
   saveProvider,
@@ -118,6 +119,7 @@ export function OptionsRoot() {
       content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
     { id: 'dashboard', title: 'Dashboard', content: <DashboardSection /> },
+    { id: 'team', title: 'Team', content: <TeamSection /> },
   ];
   const notice = view.policy.present && !view.policy.valid && (
     <div className="notice notice-error" role="alert">
