@@ -81,7 +81,7 @@ export async function loadTeamFiles(files: readonly File[]): Promise<void> {
       status: {
         kind: 'ok',
         message: `${log.files.length} files loaded: ${log.events.length} events, ${log.corrections.length} corrections, ${log.decisions.length} decisions${
-          problems ? `; ${problems} files have problems (below)` : ''
+          problems ? `; ${problems === 1 ? '1 file has' : `${problems} files have`} problems (below)` : ''
         }.`,
       },
     });

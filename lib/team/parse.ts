@@ -302,17 +302,22 @@ class FileState {
   private events = new EventChecker();
   private textDropped = 0;
   private maskedAgents = new Map<string, string>();
-  private olderAgent: string;
+  private olderId?: string;
 
   constructor(
     private name: string,
     private out: ParsedFile,
     private options: ParseOptions,
-    text: string,
-  ) {
-    // Rows of an export without agent ids are counted under one id per file, from its content:
-    // the same old file dropped twice is still one agent, and de-duplicates.
-    this.olderAgent = `older-${hash64(text).slice(0, 6)}`;
+    private text: string,
+  ) {}
+
+  /**
+   * Rows of an export without agent ids count under one id per file, from its content: the same old
+   * file dropped twice is still one agent, and de-duplicates. Hashed only when such a row appears.
+   */
+  private get olderAgent(): string {
+    this.olderId ??= `older-${hash64(this.text).slice(0, 6)}`;
+    return this.olderId;
   }
 
   reject(line: number, message: string): void {
