@@ -68,6 +68,13 @@ const csv = reportCsv(report);
 teamPackJsonl(team.corrections);
 const outputsMs = performance.now() - t;
 
+// The floor any reader pays on this machine: JSON.parse of every JSONL line, nothing else. Loaded,
+// shared machines run everything slower; this line says how much.
+const floorStart = performance.now();
+for (const [name, text] of texts)
+  if (name.endsWith('.jsonl')) for (const line of text.split('\n')) if (line) JSON.parse(line);
+const floorMs = performance.now() - floorStart;
+
 const problems = team.files.reduce((s, f) => s + f.problems.length, 0);
 if (team.events.length !== FILES * EVENTS || problems > 0) {
   console.error(`Wrong merge: ${team.events.length} events of ${FILES * EVENTS}, ${problems} problems.`);
@@ -78,6 +85,9 @@ console.log(
   `Team report (${report.perAgent.length} agents, ${report.perTemplate.length} templates, ${report.perDesk.length} desks): ${Math.round(reportMs)} ms`,
 );
 console.log(`Merged CSV (${csv.length} chars) and team pack: ${Math.round(outputsMs)} ms`);
+console.log(
+  `Floor for comparison: JSON.parse alone of the ${FILES / 2} JSONL files' lines: ${Math.round(floorMs)} ms`,
+);
 console.log(
   `Team merge: ${FILES} exports x ${EVENTS} events in ${(totalMs / 1000).toFixed(2)} s (budget ${BUDGET_MS / 1000} s): ${
     totalMs <= BUDGET_MS ? 'within budget' : 'OVER BUDGET'

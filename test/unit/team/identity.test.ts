@@ -79,3 +79,12 @@ describe('the background resolves the agent id', () => {
     expect(identity.problem).toContain('^T[0-9]{4}$');
   });
 });
+
+test('the team page is an options page to the background (it may read settings and the agent id)', async () => {
+  const { senderRole } = await import('@/lib/messaging/server');
+  const origin = fakeBrowser.runtime.getURL('/');
+  const id = fakeBrowser.runtime.id;
+  expect(senderRole({ id, url: `${origin}team.html` }, origin)).toBe('options');
+  expect(senderRole({ id, url: `${origin}options.html#team` }, origin)).toBe('options');
+  expect(senderRole({ id, url: `${origin}sidepanel.html` }, origin)).toBe('panel');
+});
