@@ -14,7 +14,7 @@ const NEUTRALISED = /^'[=+\-@\t\r]/;
 
 /** A cell as it was before the writer neutralised it. */
 export function unneutralise(cell: string): string {
-  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 39 /* ' */ && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
 
 /**

@@ -251,7 +251,10 @@ export function buildTeamReport(
   const note = (templateId: string | undefined, ticketHash: string) => {
     if (!templateId) return;
     let set = ticketsOf.get(templateId);
-    if (!set) ticketsOf.set(templateId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      ticketsOf.set(templateId, set);
+    }
     set.add(ticketHash);
   };
   for (const e of events) note(e.templateId, e.ticketHash);
