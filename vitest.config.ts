@@ -15,6 +15,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          // A hang guard, not a speed target (benchmarks measure speed): on a loaded 2-core CI machine
+          // a first import can take seconds.
+          testTimeout: 30_000,
           environment: 'happy-dom',
           // Saved pages reference stylesheets, scripts and frames on their desks: never load or run
           // them (no test reaches the network, and a fixture's scripts are not ours to execute).

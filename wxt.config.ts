@@ -29,7 +29,10 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Deskmate',
-    description: 'Grounded templates, corrections that stick, escalation and metrics, inside your help desk.',
+    // public/_locales holds the UI strings (docs/i18n.md); the browser needs the default named, and
+    // falls back to it for a key a translation lacks.
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'deskmate@deskmate.dev', strict_min_version: '128.0' } } }
       : { key: publicKey }),
@@ -52,7 +55,7 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Show or hide the Deskmate panel beside the ticket',
+        description: '__MSG_commandTogglePanel__',
       },
     },
     action: { default_title: 'Deskmate' },

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 
 export interface ChartFrameProps {
@@ -34,14 +35,14 @@ export function ChartFrame({
         <h3 id={ids.titleId}>{title}</h3>
         <div className="button-row">
           <button type="button" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-            {asTable ? 'Show chart' : 'Show table'}
+            {t(asTable ? 'dash_showChart' : 'dash_showTable')}
           </button>
           <button
             type="button"
             onClick={() => onExportCsv?.(id, columns, rows)}
             disabled={!onExportCsv || rows.length === 0}
           >
-            Export CSV
+            {t('dash_exportCsv')}
           </button>
         </div>
       </figcaption>
@@ -49,7 +50,7 @@ export function ChartFrame({
         {description}
       </p>
       {rows.length === 0 ? (
-        <p className="chart-empty">No data for this period yet.</p>
+        <p className="chart-empty">{t('dash_noData')}</p>
       ) : asTable ? (
         <div className="chart-table">
           <table>

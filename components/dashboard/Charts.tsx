@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { DashboardData } from '@/lib/metrics/dashboard-data';
 import { BarChart } from './BarChart';
@@ -20,9 +21,9 @@ export function Charts({ data, onExportCsv }: Props) {
     <div className="charts">
       <ChartFrame
         id="acceptance-trend"
-        title="Acceptance rate per day"
-        description="Share of suggested field values the agents kept unchanged, per day (UTC)."
-        columns={['day', 'acceptance rate', 'kept', 'compared']}
+        title={t('dash_acceptanceTitle')}
+        description={t('dash_acceptanceDesc')}
+        columns={[t('dash_colDay'), t('dash_colAcceptance'), t('dash_colKept'), t('dash_colCompared')]}
         rows={trend
           .filter((p) => p.acceptance.total > 0)
           .map((p) => [p.day, p.acceptance.rate, p.acceptance.count, p.acceptance.total])}
@@ -31,7 +32,7 @@ export function Charts({ data, onExportCsv }: Props) {
         {(ids) => (
           <LineChart
             {...ids}
-            title="Acceptance rate per day"
+            title={t('dash_acceptanceTitle')}
             description={trend.map((p) => `${p.day}: ${pct(p.acceptance)}`).join('; ')}
             points={trend.map((p) => ({
               label: p.day,
@@ -44,16 +45,16 @@ export function Charts({ data, onExportCsv }: Props) {
       </ChartFrame>
       <ChartFrame
         id="cycle-trend"
-        title="Cycle time per day (median)"
-        description="From the first view of a ticket to applying the template, median per day (UTC)."
-        columns={['day', 'median cycle time (ms)', 'applied']}
+        title={t('dash_cycleTitle')}
+        description={t('dash_cycleDesc')}
+        columns={[t('dash_colDay'), t('dash_colMedianCycle'), t('dash_colApplied')]}
         rows={trend.filter((p) => p.applied > 0).map((p) => [p.day, p.cycleP50, p.applied])}
         onExportCsv={onExportCsv}
       >
         {(ids) => (
           <LineChart
             {...ids}
-            title="Cycle time per day (median)"
+            title={t('dash_cycleTitle')}
             description={trend.map((p) => `${p.day}: ${duration(p.cycleP50)}`).join('; ')}
             points={trend.map((p) => ({ label: p.day, value: p.cycleP50 }))}
             format={axisDuration(Math.max(0, ...trend.map((p) => p.cycleP50 ?? 0)))}
@@ -62,9 +63,16 @@ export function Charts({ data, onExportCsv }: Props) {
       </ChartFrame>
       <ChartFrame
         id="field-accuracy"
-        title="Accuracy per field"
-        description="Share of tickets where the agent kept the suggested value, per template field."
-        columns={['template', 'field', 'acceptance rate', 'kept', 'compared', 'correction rate']}
+        title={t('dash_accuracyTitle')}
+        description={t('dash_accuracyDesc')}
+        columns={[
+          t('dash_colTemplate'),
+          t('dash_colField'),
+          t('dash_colAcceptance'),
+          t('dash_colKept'),
+          t('dash_colCompared'),
+          t('dash_colCorrection'),
+        ]}
         rows={fields.map((f) => [
           f.templateId,
           f.field,
@@ -78,7 +86,7 @@ export function Charts({ data, onExportCsv }: Props) {
         {(ids) => (
           <BarChart
             {...ids}
-            title="Accuracy per field"
+            title={t('dash_accuracyTitle')}
             description={fields.map((f) => `${f.templateId} ${f.field}: ${pct(f.acceptance)}`).join('; ')}
             orientation="horizontal"
             max={1}
@@ -93,16 +101,16 @@ export function Charts({ data, onExportCsv }: Props) {
       </ChartFrame>
       <ChartFrame
         id="cycle-distribution"
-        title="Distribution of cycle time"
-        description="How many tickets took each span of time from first view to apply."
-        columns={['from (ms)', 'to (ms)', 'tickets']}
+        title={t('dash_distributionTitle')}
+        description={t('dash_distributionDesc')}
+        columns={[t('dash_colFromMs'), t('dash_colToMs'), t('dash_colTickets')]}
         rows={histogram.map((b) => [b.from, b.to, b.count])}
         onExportCsv={onExportCsv}
       >
         {(ids) => (
           <BarChart
             {...ids}
-            title="Distribution of cycle time"
+            title={t('dash_distributionTitle')}
             description={histogram
               .map((b) => `${minutes(b.from)}–${minutes(b.to)} min: ${b.count}`)
               .join('; ')}
@@ -112,7 +120,7 @@ export function Charts({ data, onExportCsv }: Props) {
             bars={histogram.map((b) => ({
               label: `${minutes(b.from)}–${minutes(b.to)}`,
               value: b.count,
-              detail: `${b.count} tickets between ${duration(b.from)} and ${duration(b.to)}`,
+              detail: t('dash_binDetail', [b.count, duration(b.from), duration(b.to)]),
             }))}
           />
         )}

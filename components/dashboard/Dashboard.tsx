@@ -7,6 +7,7 @@ import { Charts } from './Charts';
 import { ReadinessView } from './ReadinessView';
 import { SummaryTable } from './SummaryTable';
 import './dashboard.css';
+import { type MessageKey, t } from '@/lib/i18n/t';
 
 export interface DashboardProps {
   filter: DashboardFilter;
@@ -22,11 +23,11 @@ export interface DashboardProps {
   exportAllowed?: boolean;
 }
 
-const PERIODS = [
-  { days: 7, label: 'Last 7 days' },
-  { days: 30, label: 'Last 30 days' },
-  { days: 90, label: 'Last 90 days' },
-  { days: 0, label: 'All time' },
+const PERIODS: { days: number; label: MessageKey }[] = [
+  { days: 7, label: 'dash_last7' },
+  { days: 30, label: 'dash_last30' },
+  { days: 90, label: 'dash_last90' },
+  { days: 0, label: 'dash_allTime' },
 ];
 
 /** The team lead's dashboard: figures in business terms, charts with tables and CSV, readiness. */
@@ -46,8 +47,8 @@ export function Dashboard({
   const onExportCsv = exportAllowed ? exportCsv : undefined;
   return (
     <div className="dashboard" data-testid="dashboard" aria-busy={loading}>
-      <form className="dashboard-filters" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor={`${id}-period`}>Period</label>
+      <form className="dashboard-filters" aria-label={t('dash_filters')} onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor={`${id}-period`}>{t('dash_period')}</label>
         <select
           id={`${id}-period`}
           value={filter.days}
@@ -55,30 +56,30 @@ export function Dashboard({
         >
           {PERIODS.map((p) => (
             <option key={p.days} value={p.days}>
-              {p.label}
+              {t(p.label)}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-template`}>Template</label>
+        <label htmlFor={`${id}-template`}>{t('dash_template')}</label>
         <select
           id={`${id}-template`}
           value={filter.templateId ?? ''}
           onChange={(e) => onFilter({ ...filter, templateId: e.target.value || undefined })}
         >
-          <option value="">All templates</option>
-          {data?.templates.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          <option value="">{t('dash_allTemplates')}</option>
+          {data?.templates.map((tpl) => (
+            <option key={tpl} value={tpl}>
+              {tpl}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-site`}>Site</label>
+        <label htmlFor={`${id}-site`}>{t('dash_site')}</label>
         <select
           id={`${id}-site`}
           value={filter.site ?? ''}
           onChange={(e) => onFilter({ ...filter, site: e.target.value || undefined })}
         >
-          <option value="">All sites</option>
+          <option value="">{t('dash_allSites')}</option>
           {data?.sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -86,24 +87,21 @@ export function Dashboard({
           ))}
         </select>
         <button type="button" onClick={onRefresh} disabled={loading}>
-          {loading ? 'Loading…' : 'Refresh'}
+          {t(loading ? 'dash_loading' : 'dash_refresh')}
         </button>
       </form>
       {error && (
         <p role="alert" className="error">
-          Could not load the metrics: {error.message}
+          {t('dash_loadError', error.message)}
         </p>
       )}
-      {!data && !error && <p role="status">Loading metrics…</p>}
+      {!data && !error && <p role="status">{t('dash_loadingMetrics')}</p>}
       {data && (
         <>
-          <p className="hint">
-            Measured on this browser only: {data.events} events. No ticket text is recorded, only ids, field
-            names and numbers.
-          </p>
+          <p className="hint">{t('dash_measuredHere', data.events)}</p>
           {!exportAllowed && (
             <p className="locked-note" data-testid="export-locked">
-              Managed by your organization: exports are not allowed.
+              {t('dash_exportLocked')}
             </p>
           )}
           <SummaryTable data={data} onExportCsv={onExportCsv} />

@@ -1,4 +1,5 @@
 import { TemplateOwner } from '@/components/metrics/TemplateOwner';
+import { type MessageKey, t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { ReadinessRow } from '@/lib/metrics/dashboard-data';
 import { describeBlocker, type TemplateMode } from '@/lib/metrics/modes';
@@ -13,18 +14,20 @@ interface Props {
   onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
-const COLUMNS = [
-  'template',
-  'mode',
-  'owner',
-  'owner contact',
-  'tickets',
-  'min tickets',
-  'threshold',
-  'ready',
-  'auto fields',
-  'blocks promotion',
+const COLUMNS: MessageKey[] = [
+  'dash_colTemplate',
+  'dash_readinessColMode',
+  'dash_readinessColOwner',
+  'dash_readinessColContact',
+  'dash_colTickets',
+  'dash_readinessColMinTickets',
+  'dash_readinessColThreshold',
+  'dash_readinessColReady',
+  'dash_readinessColAuto',
+  'dash_readinessColBlocks',
 ];
+
+const MODE: Record<TemplateMode, MessageKey> = { shadow: 'dash_modeShadow', assist: 'dash_modeAssist' };
 
 function csvRows(rows: ReadinessRow[]): CsvCell[][] {
   return rows.map((r) => [
@@ -52,27 +55,33 @@ export function ReadinessView({ rows, autoPromote, status, onSetMode, onExportCs
   return (
     <section className="readiness" aria-labelledby="readiness-title" data-testid="readiness">
       <div className="chart-head">
-        <h3 id="readiness-title">Readiness per template</h3>
+        <h3 id="readiness-title">{t('dash_readinessTitle')}</h3>
         <button
           type="button"
           disabled={!onExportCsv || rows.length === 0}
-          onClick={() => onExportCsv?.('readiness', COLUMNS, csvRows(rows))}
+          onClick={() =>
+            onExportCsv?.(
+              'readiness',
+              COLUMNS.map((c) => t(c)),
+              csvRows(rows),
+            )
+          }
         >
-          Export CSV
+          {t('dash_exportCsv')}
         </button>
       </div>
       <p className="hint">
-        A template moves from shadow to assist once every field's accuracy reaches the threshold over enough
-        tickets; a field becomes auto (pre-accepted, still applied by the agent) on the same terms.{' '}
-        {autoPromote ? 'Promotion is automatic.' : 'Automatic promotion is off: promote by hand.'}
+        {t('dash_readinessHint')} {t(autoPromote ? 'dash_autoPromoteOn' : 'dash_autoPromoteOff')}
       </p>
-      {rows.length === 0 && <p className="chart-empty">No template has been used yet.</p>}
+      {rows.length === 0 && <p className="chart-empty">{t('dash_noTemplateUsed')}</p>}
       {rows.map((r) => (
         <article key={r.templateId} className="readiness-item" data-testid={`readiness-${r.templateId}`}>
           <header className="chart-head">
             <h4>
-              {r.templateId} <span className={`badge mode-${r.mode}`}>{r.mode}</span>{' '}
-              <span className={r.ready ? 'ok-text' : 'warn-text'}>{r.ready ? 'ready' : 'not ready'}</span>
+              {r.templateId} <span className={`badge mode-${r.mode}`}>{t(MODE[r.mode])}</span>{' '}
+              <span className={r.ready ? 'ok-text' : 'warn-text'}>
+                {t(r.ready ? 'dash_ready' : 'dash_notReady')}
+              </span>
             </h4>
             <button
               type="button"
@@ -80,29 +89,30 @@ export function ReadinessView({ rows, autoPromote, status, onSetMode, onExportCs
               aria-describedby={r.locked ? `locked-${r.templateId}` : undefined}
               onClick={() => onSetMode(r.templateId, r.mode === 'shadow' ? 'assist' : 'shadow')}
             >
-              {r.mode === 'shadow' ? 'Promote to assist' : 'Back to shadow'}
+              {t(r.mode === 'shadow' ? 'dash_promote' : 'dash_demote')}
             </button>
           </header>
           {r.locked && (
             <p className="hint" id={`locked-${r.templateId}`}>
-              Mode managed by your organization
+              {t('dash_modeLocked')}
             </p>
           )}
           <p>
-            <TemplateOwner owner={r.owner} /> · {r.tickets} of {r.minTickets} tickets measured · threshold{' '}
-            {pct(r.threshold)}
+            <TemplateOwner owner={r.owner} /> ·{' '}
+            {t('dash_ticketsMeasured', [r.tickets, r.minTickets, pct(r.threshold)])}
           </p>
           {r.fields.length > 0 && (
             <ul className="readiness-fields">
               {r.fields.map((f) => (
                 <li key={f.field}>
-                  {f.field}: {pct(f.accuracy)} over {f.tickets} {f.auto ? '· auto' : ''}
+                  {t('dash_fieldAccuracy', [f.field, pct(f.accuracy), f.tickets])}{' '}
+                  {f.auto ? t('dash_fieldAuto') : ''}
                 </li>
               ))}
             </ul>
           )}
           {r.blockers.length > 0 && (
-            <ul className="readiness-blockers" aria-label={`What blocks promotion of ${r.templateId}`}>
+            <ul className="readiness-blockers" aria-label={t('dash_blockersOf', r.templateId)}>
               {r.blockers.map((b) => (
                 <li key={describeBlocker(b)}>{describeBlocker(b)}</li>
               ))}

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { DashboardData } from '@/lib/metrics/dashboard-data';
 import { duration, parts, pct } from './format';
@@ -13,37 +14,37 @@ export function summaryRows(data: DashboardData): [string, string, string][] {
   const m = data.metrics;
   const ct = m.cycleTime;
   return [
-    ['Cycle time (median)', duration(ct.all.p50), `${ct.all.count} tickets; p95 ${duration(ct.all.p95)}`],
     [
-      'Manual baseline (shadow, median)',
-      duration(ct.shadow.p50),
-      `${ct.shadow.count} tickets filled by hand`,
+      t('dash_sumCycle'),
+      duration(ct.all.p50),
+      t('dash_sumCycleDetail', [ct.all.count, duration(ct.all.p95)]),
     ],
-    ['Assisted (median)', duration(ct.assist.p50), `${ct.assist.count} tickets`],
+    [t('dash_sumBaseline'), duration(ct.shadow.p50), t('dash_sumBaselineDetail', ct.shadow.count)],
+    [t('dash_sumAssisted'), duration(ct.assist.p50), t('dash_sumTickets', ct.assist.count)],
     [
-      'Time saved',
+      t('dash_sumSaved'),
       duration(m.timeSaved.perTicketMs),
       m.timeSaved.totalMs === undefined
-        ? 'needs shadow and assist tickets'
-        : `per ticket; ${duration(m.timeSaved.totalMs)} in total`,
+        ? t('dash_sumSavedNeeds')
+        : t('dash_sumSavedDetail', duration(m.timeSaved.totalMs)),
     ],
     [
-      'Touchpoints',
+      t('dash_sumTouchpoints'),
       m.touchpoints.perApplied.toFixed(1),
-      `${m.touchpoints.edits} edits over ${m.touchpoints.applied} applied templates`,
+      t('dash_sumTouchpointsDetail', [m.touchpoints.edits, m.touchpoints.applied]),
     ],
-    ['Acceptance rate', pct(m.acceptance), `${parts(m.acceptance)} fields kept as suggested`],
-    ['Correction rate', pct(m.correction), `${parts(m.correction)} fields corrected`],
-    ['Grounding rate', pct(m.grounding), `${parts(m.grounding)} values with evidence in the ticket`],
-    ['Missing-input rate', pct(m.missingInput), `${parts(m.missingInput)} fields the ticket does not answer`],
-    ['Escalation rate', pct(m.escalation), `${parts(m.escalation)} tickets escalated`],
-    ['Override rate', pct(m.override), `${parts(m.override)} flags dismissed`],
+    [t('dash_sumAcceptance'), pct(m.acceptance), t('dash_sumAcceptanceDetail', parts(m.acceptance))],
+    [t('dash_sumCorrection'), pct(m.correction), t('dash_sumCorrectionDetail', parts(m.correction))],
+    [t('dash_sumGrounding'), pct(m.grounding), t('dash_sumGroundingDetail', parts(m.grounding))],
+    [t('dash_sumMissing'), pct(m.missingInput), t('dash_sumMissingDetail', parts(m.missingInput))],
+    [t('dash_sumEscalation'), pct(m.escalation), t('dash_sumEscalationDetail', parts(m.escalation))],
+    [t('dash_sumOverride'), pct(m.override), t('dash_sumOverrideDetail', parts(m.override))],
     [
-      'Provider latency',
+      t('dash_sumLatency'),
       duration(m.provider.latency.p50),
-      `median of ${m.provider.latency.count}; p95 ${duration(m.provider.latency.p95)}`,
+      t('dash_sumLatencyDetail', [m.provider.latency.count, duration(m.provider.latency.p95)]),
     ],
-    ['Provider error rate', pct(m.provider.errors), `${parts(m.provider.errors)} requests failed`],
+    [t('dash_sumErrors'), pct(m.provider.errors), t('dash_sumErrorsDetail', parts(m.provider.errors))],
   ];
 }
 
@@ -52,21 +53,23 @@ export function SummaryTable({ data, onExportCsv }: Props) {
   return (
     <div className="dashboard-summary" data-testid="metrics-summary">
       <div className="chart-head">
-        <h3 id="summary-title">Summary</h3>
+        <h3 id="summary-title">{t('dash_summary')}</h3>
         <button
           type="button"
           disabled={!onExportCsv}
-          onClick={() => onExportCsv?.('summary', ['metric', 'value', 'detail'], rows)}
+          onClick={() =>
+            onExportCsv?.('summary', [t('dash_colMetric'), t('dash_colValue'), t('dash_colDetail')], rows)
+          }
         >
-          Export CSV
+          {t('dash_exportCsv')}
         </button>
       </div>
       <table aria-labelledby="summary-title">
         <thead>
           <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Value</th>
-            <th scope="col">Detail</th>
+            <th scope="col">{t('dash_headMetric')}</th>
+            <th scope="col">{t('dash_headValue')}</th>
+            <th scope="col">{t('dash_headDetail')}</th>
           </tr>
         </thead>
         <tbody>

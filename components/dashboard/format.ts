@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { Rate } from '@/lib/metrics/compute';
 
 /** "75%" (one decimal below 10%), "–" when there is nothing to divide. */
@@ -10,7 +11,7 @@ export function pct(value: number | Rate | undefined): string {
 
 /** "12 of 40" for a rate's parts. */
 export function parts(r: Rate): string {
-  return `${r.count} of ${r.total}`;
+  return t('dash_parts', [r.count, r.total]);
 }
 
 /** A duration for people: "45 s", "3 min 20 s", "1 h 5 min"; "–" when unknown. */

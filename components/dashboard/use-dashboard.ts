@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { pageExportGuard } from '@/lib/export/allowed';
+import { t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/client';
 import { type ErrorInfo, toErrorInfo } from '@/lib/messaging/envelope';
 import { type CsvCell, downloadCsv, toCsv } from '@/lib/metrics/csv';
@@ -40,7 +41,15 @@ async function refresh(): Promise<void> {
 async function setMode(templateId: string, mode: TemplateMode): Promise<void> {
   try {
     await send('metrics.setMode', { templateId, mode });
-    useStore.setState({ status: { kind: 'ok', message: `"${templateId}" is now in ${mode} mode.` } });
+    useStore.setState({
+      status: {
+        kind: 'ok',
+        message: t('dash_modeNow', [
+          templateId,
+          t(mode === 'shadow' ? 'dash_modeShadow' : 'dash_modeAssist'),
+        ]),
+      },
+    });
   } catch (error) {
     useStore.setState({ status: { kind: 'error', message: toErrorInfo(error).message } });
   }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 export interface DismissFormProps {
   busy?: boolean;
@@ -24,7 +25,7 @@ export function DismissForm({ busy, onDismiss, onCancel }: DismissFormProps) {
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <label htmlFor={id}>Why is no escalation needed?</label>
+      <label htmlFor={id}>{t('esc_whyNoEscalation')}</label>
       <textarea
         id={id}
         ref={input}
@@ -32,14 +33,14 @@ export function DismissForm({ busy, onDismiss, onCancel }: DismissFormProps) {
         required
         rows={2}
         onChange={(event) => setReason(event.target.value)}
-        placeholder="e.g. the customer's lawyer is already in contact with our legal team"
+        placeholder={t('esc_dismissExample')}
       />
       <div className="escalation-actions">
         <button type="submit" disabled={!trimmed || busy}>
-          Dismiss with this reason
+          {t('esc_dismissWithReason')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

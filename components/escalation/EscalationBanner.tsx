@@ -3,6 +3,7 @@ import type { EscalationFlag, EscalationHint, Severity } from '@/lib/escalation/
 import { DismissForm } from './DismissForm';
 import { FlagList } from './FlagList';
 import './escalation.css';
+import { plural, t } from '@/lib/i18n/t';
 
 /** What happened when the agent decided (shown in place of the actions). */
 export interface EscalationOutcome {
@@ -33,12 +34,12 @@ function topSeverity(flags: readonly EscalationFlag[]): Severity | undefined {
 }
 
 function outcomeText(outcome: EscalationOutcome): string {
-  if (outcome.action === 'dismissed') return `Dismissed: ${outcome.reason ?? ''}`;
-  const applied = outcome.applied?.length ? ` Written to the desk: ${outcome.applied.join(', ')}.` : '';
-  const skipped = outcome.skipped?.length
-    ? ` Do by hand: ${outcome.skipped.map((s) => `${s.target} (${s.reason})`).join('; ')}.`
-    : '';
-  return `Escalated.${applied}${skipped}`;
+  if (outcome.action === 'dismissed') return t('esc_dismissed', outcome.reason ?? '');
+  const parts = [t('esc_escalated')];
+  if (outcome.applied?.length) parts.push(t('esc_writtenToDesk', outcome.applied.join(', ')));
+  if (outcome.skipped?.length)
+    parts.push(t('esc_doByHand', outcome.skipped.map((s) => `${s.target} (${s.reason})`).join('; ')));
+  return parts.join(' ');
 }
 
 /**
@@ -70,14 +71,14 @@ export function EscalationBanner({
       <div role={severity === 'critical' ? 'alert' : 'status'}>
         <h2 id={titleId}>
           {count > 0
-            ? `Needs a human decision: ${count} ${count === 1 ? 'reason' : 'reasons'}`
-            : 'Possible risks (below the confidence threshold)'}
+            ? plural(count, 'esc_needsDecision_one', 'esc_needsDecision_other')
+            : t('esc_possibleRisks')}
         </h2>
       </div>
       {count > 0 && <FlagList flags={flags} onQuote={onQuote} />}
       {hints.length > 0 && (
         <details className="escalation-hints">
-          <summary>{`${hints.length} ${hints.length === 1 ? 'hint' : 'hints'} from the model`}</summary>
+          <summary>{plural(hints.length, 'esc_hints_one', 'esc_hints_other')}</summary>
           <ul>
             {hints.map((h) => (
               <li key={h.category}>
@@ -113,10 +114,10 @@ export function EscalationBanner({
         ) : (
           <div className="escalation-actions">
             <button type="button" className="primary" onClick={onEscalate} disabled={busy}>
-              Escalate
+              {t('esc_escalate')}
             </button>
             <button type="button" onClick={() => setDismissing(true)} disabled={busy}>
-              Dismiss…
+              {t('esc_dismiss')}
             </button>
           </div>
         ))

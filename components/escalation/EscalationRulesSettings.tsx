@@ -3,6 +3,13 @@ import type { Severity } from '@/lib/escalation/rules';
 import { JsonListEditor } from '../options/JsonListEditor';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
 import './escalation.css';
+import { type MessageKey, plural, t } from '@/lib/i18n/t';
+
+const SEVERITY_LABEL: Record<Severity, MessageKey> = {
+  critical: 'esc_severityCritical',
+  warning: 'esc_severityWarning',
+  info: 'esc_severityInfo',
+};
 
 /** A default rule as the settings page lists it. */
 export interface RuleSummary {
@@ -29,7 +36,7 @@ function parse(text: string): { rules?: unknown[]; error?: string } {
     const value: unknown = JSON.parse(text);
     return { rules: Array.isArray(value) ? value : [value] };
   } catch (error) {
-    return { error: `Not valid JSON: ${(error as Error).message}` };
+    return { error: t('options_notValidJson', (error as Error).message) };
   }
 }
 
@@ -53,7 +60,7 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
   const value = Number(threshold);
   const thresholdProblem =
     threshold.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1
-      ? 'The threshold is a number from 0 to 1.'
+      ? t('esc_thresholdProblem')
       : undefined;
   const problems = [
     ...(parsed.error ? [parsed.error] : validate(parsed.rules ?? [])),
@@ -70,14 +77,12 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
       }}
     >
       <table className="rules-table">
-        <caption>
-          Default rules (a rule below with the same id replaces one; "enabled": false turns it off)
-        </caption>
+        <caption>{t('esc_defaultsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Reason shown to the agent</th>
+            <th scope="col">{t('esc_colRule')}</th>
+            <th scope="col">{t('esc_colSeverity')}</th>
+            <th scope="col">{t('esc_colReason')}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,19 +93,17 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
                 <td>
                   <code>{r.id}</code>
                   {override && (
-                    <span className="hint"> ({override === 'off' ? 'turned off' : 'replaced'})</span>
+                    <span className="hint"> {t(override === 'off' ? 'esc_turnedOff' : 'esc_replaced')}</span>
                   )}
                 </td>
-                <td>{r.severity}</td>
+                <td>{t(SEVERITY_LABEL[r.severity])}</td>
                 <td>{r.reason}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <label htmlFor={`${id}-threshold`}>
-        Model risk signals below this confidence are hints, not flags (0 to 1)
-      </label>
+      <label htmlFor={`${id}-threshold`}>{t('esc_thresholdLabel')}</label>
       <input
         id={`${id}-threshold`}
         type="number"
@@ -115,7 +118,7 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
       {thresholdLocked && <LockedNote id="lock-escalation-threshold" />}
       <JsonListEditor
         id={id}
-        label="Your rules (JSON: one rule or an array)"
+        label={t('esc_yourRules')}
         testId="escalation-rules"
         rows={12}
         text={text}
@@ -123,7 +126,11 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
         locked={rulesLocked}
         lockId="lock-escalation-rules"
         problems={problems}
-        okText={parsed.rules?.length ? `${parsed.rules.length} valid rule(s).` : 'No rules of your own.'}
+        okText={
+          parsed.rules?.length
+            ? plural(parsed.rules.length, 'esc_validRules_one', 'esc_validRules_other')
+            : t('esc_noOwnRules')
+        }
       />
       <div className="button-row">
         <button
@@ -131,7 +138,7 @@ export function EscalationRulesSettings(props: EscalationRulesSettingsProps) {
           className="primary"
           disabled={(rulesLocked && thresholdLocked) || problems.length > 0}
         >
-          Save
+          {t('common_save')}
         </button>
       </div>
       <SectionStatusLine status={status} />

@@ -1,4 +1,5 @@
 import type { EscalationResult } from '@/lib/escalation/rules';
+import { t } from '@/lib/i18n/t';
 import { EdgeCases } from './EdgeCases';
 import { EscalationBanner, type EscalationOutcome } from './EscalationBanner';
 
@@ -18,7 +19,7 @@ export function EscalationSection({ result, error, onUseQuestion, ...banner }: E
   if (!result) {
     return error ? (
       <p className="error" role="alert">
-        Escalation rules could not run: {error}
+        {t('esc_rulesFailed', error)}
       </p>
     ) : null;
   }

@@ -1,14 +1,19 @@
 import type { EscalationFlag, Routing, Severity } from '@/lib/escalation/rules';
+import { type MessageKey, t } from '@/lib/i18n/t';
 
-const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Info' };
+const SEVERITY_LABEL: Record<Severity, MessageKey> = {
+  critical: 'esc_severityCritical',
+  warning: 'esc_severityWarning',
+  info: 'esc_severityInfo',
+};
 
 /** "Legal · Legal team · priority urgent": where the ticket goes if the agent escalates. */
 export function routingText(routing: Routing | undefined): string | undefined {
   if (!routing) return undefined;
   const parts = [
-    routing.queue && `queue ${routing.queue}`,
+    routing.queue && t('esc_routeQueue', routing.queue),
     routing.assignee,
-    routing.priority && `priority ${routing.priority}`,
+    routing.priority && t('esc_routePriority', routing.priority),
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -32,21 +37,25 @@ export function FlagList({ flags, onQuote }: FlagListProps) {
             data-rule-id={flag.ruleId}
           >
             <p className="escalation-reason">
-              <span className="severity-badge">{SEVERITY_LABEL[flag.severity]}</span> {flag.reason}
+              <span className="severity-badge">{t(SEVERITY_LABEL[flag.severity])}</span> {flag.reason}
             </p>
             <p className="escalation-source">
               {flag.source === 'rule'
-                ? `Rule: ${flag.ruleId}`
-                : `Model signal${flag.confidence === undefined ? '' : ` (${Math.round(flag.confidence * 100)}%)`}`}
-              {route && <> · Route to: {route}</>}
+                ? t('esc_sourceRule', flag.ruleId)
+                : flag.confidence === undefined
+                  ? t('esc_sourceModel')
+                  : t('esc_sourceModelConfidence', Math.round(flag.confidence * 100))}
+              {route && <> · {t('esc_routeTo', route)}</>}
             </p>
             {flag.agreeing?.map((a) => (
               <p key={a.category} className="escalation-source">
-                The model agrees ({Math.round(a.confidence * 100)}%){a.rationale ? `: ${a.rationale}` : ''}
+                {a.rationale
+                  ? t('esc_modelAgreesWhy', [Math.round(a.confidence * 100), a.rationale])
+                  : t('esc_modelAgrees', Math.round(a.confidence * 100))}
               </p>
             ))}
             {flag.evidence.length > 0 && (
-              <ul className="escalation-evidence" aria-label={`Evidence for ${flag.ruleId}`}>
+              <ul className="escalation-evidence" aria-label={t('esc_evidenceFor', flag.ruleId)}>
                 {flag.evidence.map((e) => (
                   <li key={`${e.messageIndex ?? 's'}:${e.quote}`}>
                     <q>{e.quote}</q>
@@ -55,9 +64,9 @@ export function FlagList({ flags, onQuote }: FlagListProps) {
                         type="button"
                         className="link"
                         onClick={() => onQuote(e.quote)}
-                        aria-label={`Show in the page: ${e.quote.slice(0, 60)}`}
+                        aria-label={t('esc_showInPage', e.quote.slice(0, 60))}
                       >
-                        Show
+                        {t('esc_show')}
                       </button>
                     )}
                   </li>

@@ -3,6 +3,7 @@ import type { DeskField, TicketContext } from '@/lib/context/ticket-context';
 import { decisionSignals } from '@/lib/escalation/decisions';
 import type { DecisionRequest } from '@/lib/escalation/messages';
 import type { EscalationFlag, EscalationResult, Severity } from '@/lib/escalation/rules';
+import { type MessageKey, t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/client';
 import { toErrorInfo } from '@/lib/messaging/envelope';
 import {
@@ -61,6 +62,7 @@ export interface EscalationPlan {
  * panel passes it as the run's instruction).
  */
 export function handoffInstruction(flags: readonly EscalationFlag[]): string {
+  // i18n-ignore: an instruction to the model, which the prompts give in English
   return `Escalation reasons: ${flags.map((f) => `${f.reason} (${f.ruleId})`).join('; ')}.`;
 }
 
@@ -74,14 +76,14 @@ export function escalationPlan(
   const pick = <K extends 'priority' | 'queue' | 'assignee'>(key: K) =>
     ordered.find((f) => f.routing?.[key])?.routing?.[key];
   const lines = [
-    'Escalated with Deskmate.',
+    t('esc_noteHeader'),
     ...ordered.map(
       (f) => `- [${f.severity}] ${f.reason}${f.evidence[0] ? ` ("${f.evidence[0].quote}")` : ''}`,
     ),
   ];
   const assignee = pick('assignee');
   const queue = pick('queue');
-  if (assignee || queue) lines.push(`Route to: ${[queue, assignee].filter(Boolean).join(', ')}`);
+  if (assignee || queue) lines.push(t('esc_noteRoute', [queue, assignee].filter(Boolean).join(', ')));
   const drafted = typeof handoff?.note === 'string' && handoff.note.trim() ? handoff.note.trim() : undefined;
   if (drafted) lines.push('', drafted);
   return {
@@ -107,7 +109,15 @@ export interface EscalateResult {
 const ROUTING_NAMES: Record<'priority' | 'queue' | 'assignee', readonly string[]> = {
   priority: ['priority'],
   queue: ['queue'],
+  // i18n-ignore: names matched on English desk pages, not shown
   assignee: ['assignee', 'owner', 'assigned to'],
+};
+
+/** A routing key as the agent reads it when it must be set by hand. */
+const TARGET: Record<keyof typeof ROUTING_NAMES, MessageKey> = {
+  priority: 'esc_targetPriority',
+  queue: 'esc_targetQueue',
+  assignee: 'esc_targetAssignee',
 };
 
 /** The page's desk field for a routing key, or undefined when the page has none. */
@@ -135,14 +145,14 @@ export async function escalate(
     const value = plan[key];
     if (!value) continue;
     const field = routingField(deskFields, key);
-    if (!field) skipped.push({ target: key, reason: 'this desk page has no such field' });
+    if (!field) skipped.push({ target: t(TARGET[key]), reason: t('esc_noSuchField') });
     else if (!field.writable)
-      skipped.push({ target: field.label, reason: field.whyNot ?? 'read-only on this page' });
+      skipped.push({ target: field.label, reason: field.whyNot ?? t('esc_readOnly') });
     else {
       // The option's own value: exact even when two options share a label.
       const option = findOption(field, value);
       if (option) writes.push({ id: field.id, value: option.value, label: field.label });
-      else skipped.push({ target: field.label, reason: `"${value}" is not one of this desk's options.` });
+      else skipped.push({ target: field.label, reason: t('esc_notAnOption', value) });
     }
   }
   if (writes.length > 0) {
@@ -151,7 +161,7 @@ export async function escalate(
       for (const w of writes) {
         const r = results.find((x) => x.id === w.id);
         if (r?.ok) applied.push(w.label);
-        else skipped.push({ target: w.label, reason: r && !r.ok ? r.reason : 'the page did not answer' });
+        else skipped.push({ target: w.label, reason: r && !r.ok ? r.reason : t('esc_pageNoAnswer') });
       }
     } catch (error) {
       const reason = toErrorInfo(error).message;
@@ -160,13 +170,13 @@ export async function escalate(
   }
   const available = new Set(await backend.targets().catch(() => [] as TextTarget[]));
   if (!available.has('internal-note')) {
-    skipped.push({ target: 'internal note', reason: 'this desk page has no internal note box' });
+    skipped.push({ target: t('panel_placeInternalNote'), reason: t('esc_noNoteBox') });
   } else {
     try {
       await backend.apply('internal-note', plan.note);
-      applied.push('internal note');
+      applied.push(t('panel_placeInternalNote'));
     } catch (error) {
-      skipped.push({ target: 'internal note', reason: toErrorInfo(error).message });
+      skipped.push({ target: t('panel_placeInternalNote'), reason: toErrorInfo(error).message });
     }
   }
   const { id } = await backend.record({

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 interface Props {
   /** Who receives it, for the button's wording; none: the report is copied. */
@@ -20,15 +21,12 @@ export function ReportProblem({ ownerName, onSubmit, disabled }: Props) {
       const how = await onSubmit(note);
       setStatus({
         kind: 'ok',
-        message:
-          how === 'mailto'
-            ? 'Your mail app opened with the report; it is also copied.'
-            : 'The report is copied: paste it where your team reports problems.',
+        message: how === 'mailto' ? t('metrics_reportMailed') : t('metrics_reportCopied'),
       });
       setNote('');
       setOpen(false);
     } catch (error) {
-      setStatus({ kind: 'error', message: `Could not prepare the report: ${(error as Error).message}` });
+      setStatus({ kind: 'error', message: t('metrics_reportFailed', (error as Error).message) });
     }
   }
 
@@ -36,7 +34,7 @@ export function ReportProblem({ ownerName, onSubmit, disabled }: Props) {
     <div className="report-problem" data-testid="report-problem">
       {!open && (
         <button type="button" className="link-button" disabled={disabled} onClick={() => setOpen(true)}>
-          Report a problem with this template
+          {t('metrics_reportOpen')}
         </button>
       )}
       {open && (
@@ -47,14 +45,14 @@ export function ReportProblem({ ownerName, onSubmit, disabled }: Props) {
             void submit();
           }}
         >
-          <label htmlFor={noteId}>What went wrong? (personal data is redacted)</label>
+          <label htmlFor={noteId}>{t('metrics_reportNote')}</label>
           <textarea id={noteId} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
           <div className="button-row">
             <button type="submit" className="primary">
-              {ownerName ? `Send to ${ownerName}` : 'Copy report'}
+              {ownerName ? t('metrics_sendTo', ownerName) : t('metrics_copyReport')}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </form>

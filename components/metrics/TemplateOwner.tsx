@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { TemplateOwner as Owner } from '@/lib/metrics/report-problem';
 
 interface Props {
@@ -11,14 +12,14 @@ export function TemplateOwner({ owner }: Props) {
   if (!owner) {
     return (
       <span className="template-owner hint" data-testid="template-owner">
-        No owner set
+        {t('metrics_noOwner')}
       </span>
     );
   }
   const contact = owner.contact.trim();
   return (
     <span className="template-owner" data-testid="template-owner">
-      Owner: {owner.name}
+      {t('metrics_owner', owner.name)}
       {contact && (
         <>
           {' · '}

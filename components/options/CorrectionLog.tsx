@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { CorrectionLogFilters, type LogFilterForm } from './CorrectionLogFilters';
 import { CorrectionLogImport, type TeamPackPreviewView } from './CorrectionLogImport';
 import { type CorrectionLogRow, CorrectionLogTable } from './CorrectionLogTable';
@@ -41,21 +42,21 @@ export function CorrectionLog(props: Props) {
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('corrections', 'csv')}
         >
-          Export CSV
+          {t('log_exportCsv')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('corrections', 'jsonl')}
         >
-          Export JSONL
+          {t('log_exportJsonl')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('decisions', 'csv')}
         >
-          Export decisions (CSV)
+          {t('log_exportDecisions')}
         </button>
       </div>
       <div className="button-row">
@@ -64,26 +65,24 @@ export function CorrectionLog(props: Props) {
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('decisions', 'jsonl')}
         >
-          Export decisions (JSONL)
+          {t('log_exportDecisionsJsonl')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('events', 'csv')}
         >
-          Export metrics events (CSV)
+          {t('log_exportEventsCsv')}
         </button>
         <button
           type="button"
           disabled={!props.exportAllowed || busy}
           onClick={() => props.onExport('events', 'jsonl')}
         >
-          Export metrics events (JSONL)
+          {t('log_exportEventsJsonl')}
         </button>
       </div>
-      {!props.exportAllowed && (
-        <p className="locked-note">Your administrator does not allow exporting the log.</p>
-      )}
+      {!props.exportAllowed && <p className="locked-note">{t('log_exportForbidden')}</p>}
       {props.status && (
         <p
           role={props.status.kind === 'error' ? 'alert' : 'status'}
@@ -99,9 +98,9 @@ export function CorrectionLog(props: Props) {
         onCancel={props.onCancelImport}
       />
       <p className="hint">
-        {props.total} matching records. Records older than {props.retentionDays} days are deleted.{' '}
+        {t('log_retention', [props.total, props.retentionDays])}{' '}
         <button type="button" onClick={props.onPrune}>
-          Apply retention now
+          {t('log_applyRetention')}
         </button>
       </p>
       <CorrectionLogTable

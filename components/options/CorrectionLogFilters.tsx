@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n/t';
+
 /** Filter values as the form holds them: dates as `YYYY-MM-DD`, empty string = any. */
 export interface LogFilterForm {
   from: string;
@@ -34,7 +36,7 @@ function Choice(props: {
     <label className="control" htmlFor={props.id}>
       {props.label}
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">Any</option>
+        <option value="">{t('log_any')}</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -49,32 +51,32 @@ function Choice(props: {
 export function CorrectionLogFilters({ value, facets, onChange }: Props) {
   const set = (patch: Partial<LogFilterForm>) => onChange({ ...value, ...patch });
   return (
-    <fieldset className="inline-form" aria-label="Filters">
+    <fieldset className="inline-form" aria-label={t('log_filters')}>
       <label className="control" htmlFor="log-from">
-        From
+        {t('log_from')}
         <input id="log-from" type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />
       </label>
       <label className="control" htmlFor="log-to">
-        To
+        {t('log_to')}
         <input id="log-to" type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
       <Choice
         id="log-template"
-        label="Template"
+        label={t('log_template')}
         value={value.templateId}
         options={facets.templates}
         onChange={(templateId) => set({ templateId })}
       />
       <Choice
         id="log-field"
-        label="Field"
+        label={t('log_field')}
         value={value.field}
         options={facets.fields}
         onChange={(field) => set({ field })}
       />
       <Choice
         id="log-site"
-        label="Site"
+        label={t('log_site')}
         value={value.site}
         options={facets.sites}
         onChange={(site) => set({ site })}
@@ -85,7 +87,7 @@ export function CorrectionLogFilters({ value, facets, onChange }: Props) {
           checked={value.correctionsOnly}
           onChange={(e) => set({ correctionsOnly: e.target.checked })}
         />
-        Corrections only (hide agreements)
+        {t('log_correctionsOnly')}
       </label>
     </fieldset>
   );

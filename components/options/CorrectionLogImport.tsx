@@ -1,3 +1,5 @@
+import { plural, t } from '@/lib/i18n/t';
+
 /** What a team pack would add, shown before anything is written. */
 export interface TeamPackPreviewView {
   fileName: string;
@@ -19,7 +21,7 @@ export function CorrectionLogImport({ preview, onChooseFile, onCommit, onCancel 
   return (
     <div className="inline-form">
       <label className="control" htmlFor="team-pack">
-        Import a team pack (JSONL)
+        {t('log_importPack')}
         <input
           id="team-pack"
           type="file"
@@ -34,25 +36,23 @@ export function CorrectionLogImport({ preview, onChooseFile, onCommit, onCancel 
       {preview && (
         <div className="notice" role="status" data-testid="import-preview">
           <p>
-            {preview.fileName}: <strong>{preview.fresh} new</strong>, {preview.duplicates} already here,{' '}
-            {preview.invalid} invalid.
+            {preview.fileName}: <strong>{t('log_previewNew', preview.fresh)}</strong>,{' '}
+            {t('log_previewRest', [preview.duplicates, preview.invalid])}
           </p>
           {preview.problems.length > 0 && (
             <ul className="error">
               {preview.problems.slice(0, 20).map((p) => (
-                <li key={p.line}>
-                  Line {p.line}: {p.message}
-                </li>
+                <li key={p.line}>{t('log_problemLine', [p.line, p.message])}</li>
               ))}
-              {preview.invalid > 20 && <li>…and {preview.invalid - 20} more.</li>}
+              {preview.invalid > 20 && <li>{t('log_problemsMore', preview.invalid - 20)}</li>}
             </ul>
           )}
           <div className="button-row">
             <button type="button" disabled={preview.fresh === 0} onClick={onCommit}>
-              Import {preview.fresh} corrections
+              {plural(preview.fresh, 'log_importCount_one', 'log_importCount_other')}
             </button>
             <button type="button" onClick={onCancel}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </div>

@@ -1,3 +1,5 @@
+import { t, textLanguage } from '@/lib/i18n/t';
+
 /** One row of the log as the table shows it (values already formatted for display). */
 export interface CorrectionLogRow {
   id: number;
@@ -22,19 +24,19 @@ interface Props {
 
 /** The correction log: newest first, agreement or correction, where it came from. */
 export function CorrectionLogTable({ rows, canLoadMore, onLoadMore, onForget }: Props) {
-  if (rows.length === 0) return <p className="hint">No corrections match these filters.</p>;
+  if (rows.length === 0) return <p className="hint">{t('log_noRows')}</p>;
   return (
     <>
       <table className="log-table" data-testid="correction-log">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Template · field</th>
-            <th scope="col">AI value</th>
-            <th scope="col">Kept value</th>
-            <th scope="col">Site</th>
+            <th scope="col">{t('log_colWhen')}</th>
+            <th scope="col">{t('log_colTemplateField')}</th>
+            <th scope="col">{t('log_colAiValue')}</th>
+            <th scope="col">{t('log_colKeptValue')}</th>
+            <th scope="col">{t('log_colSite')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('log_colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -42,16 +44,18 @@ export function CorrectionLogTable({ rows, canLoadMore, onLoadMore, onForget }: 
           {rows.map((r) => (
             <tr key={r.id} data-agreed={r.agreed}>
               <td>
-                <time dateTime={new Date(r.time).toISOString()}>{new Date(r.time).toLocaleString()}</time>
+                <time dateTime={new Date(r.time).toISOString()}>
+                  {new Date(r.time).toLocaleString(textLanguage())}
+                </time>
               </td>
               <td>
                 {r.templateId} · {r.field}
-                {r.importedFrom && <span className="badge"> imported from {r.importedFrom}</span>}
+                {r.importedFrom && <span className="badge"> {t('log_importedFrom', r.importedFrom)}</span>}
               </td>
               <td>{r.aiValue}</td>
               <td>
                 {r.agreed ? (
-                  <span className="ok-text">{r.keptValue} (agreed)</span>
+                  <span className="ok-text">{t('log_agreed', r.keptValue)}</span>
                 ) : (
                   <strong>{r.keptValue}</strong>
                 )}
@@ -59,12 +63,8 @@ export function CorrectionLogTable({ rows, canLoadMore, onLoadMore, onForget }: 
               </td>
               <td>{r.site}</td>
               <td>
-                <button
-                  type="button"
-                  title="Delete every record of this ticket"
-                  onClick={() => onForget(r.ticketHash)}
-                >
-                  Forget ticket
+                <button type="button" title={t('log_forgetTitle')} onClick={() => onForget(r.ticketHash)}>
+                  {t('log_forget')}
                 </button>
               </td>
             </tr>
@@ -73,7 +73,7 @@ export function CorrectionLogTable({ rows, canLoadMore, onLoadMore, onForget }: 
       </table>
       {canLoadMore && (
         <button type="button" onClick={onLoadMore}>
-          Show more
+          {t('log_showMore')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { plural, t } from '@/lib/i18n/t';
 import { type GenericDeskConfig, validateGenericDesk } from '@/lib/sites/generic/config';
 import type { SiteTestResult } from '@/lib/sites/generic/test-page';
 
@@ -26,16 +27,14 @@ export function GenericDeskEditor(props: Props) {
   try {
     parsed = validateGenericDesk(JSON.parse(text));
   } catch (error) {
-    jsonError = `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    jsonError = t('options_notValidJson', error instanceof Error ? error.message : String(error));
   }
   const errors = jsonError ? [jsonError] : parsed && !parsed.ok ? parsed.errors : [];
   const config = parsed?.ok ? parsed.config : undefined;
   return (
     <section className="generic-desk-editor" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Describe a desk</h3>
-      <label htmlFor={`${id}-json`}>
-        Desk description (JSON: name, matches, ticketKey, subject, message...)
-      </label>
+      <h3 id={`${id}-title`}>{t('options_describeDesk')}</h3>
+      <label htmlFor={`${id}-json`}>{t('options_deskJson')}</label>
       <textarea
         id={`${id}-json`}
         value={text}
@@ -52,10 +51,10 @@ export function GenericDeskEditor(props: Props) {
       </ul>
       <div className="button-row">
         <button type="button" disabled={!config} onClick={() => config && props.onSave(config)}>
-          Save desk
+          {t('options_saveDesk')}
         </button>
         <button type="button" disabled={!config} onClick={() => config && props.onTest(config)}>
-          Test this page
+          {t('options_testPage')}
         </button>
       </div>
       {props.status && (
@@ -74,16 +73,21 @@ function ProbeTable({ result }: { result: SiteTestResult }) {
     <div className="probe-result">
       <p>
         {result.read.ok
-          ? `Recognised as a ticket: ${result.read.context.ticketKey}, ${result.read.context.messages.length} messages.`
-          : `Not read as a ticket: ${result.read.reason}`}
+          ? plural(
+              result.read.context.messages.length,
+              'options_recognised_one',
+              'options_recognised_other',
+              [result.read.context.ticketKey],
+            )
+          : t('options_notTicket', result.read.reason)}
       </p>
       <table>
-        <caption>What each selector reads on this page</caption>
+        <caption>{t('options_probeCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Matches</th>
-            <th scope="col">First value</th>
+            <th scope="col">{t('options_colField')}</th>
+            <th scope="col">{t('options_colMatches')}</th>
+            <th scope="col">{t('options_colFirstValue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -91,7 +95,7 @@ function ProbeTable({ result }: { result: SiteTestResult }) {
             <tr key={p.field} className={p.count === 0 ? 'miss' : undefined}>
               <th scope="row">{p.field}</th>
               <td>{p.count}</td>
-              <td>{p.first ?? (p.count === 0 ? 'nothing found' : '(empty)')}</td>
+              <td>{p.first ?? t(p.count === 0 ? 'options_nothingFound' : 'options_emptyValue')}</td>
             </tr>
           ))}
         </tbody>

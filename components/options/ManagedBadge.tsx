@@ -1,10 +1,11 @@
+import { type MessageKey, t } from '@/lib/i18n/t';
 import type { SettingSource } from '@/lib/policy/view';
 
-const LABELS: Record<SettingSource, string> = {
-  locked: 'Managed by your organization',
-  'policy-default': 'Default from your organization',
-  user: 'Your setting',
-  default: 'Built-in default',
+const LABELS: Record<SettingSource, MessageKey> = {
+  locked: 'options_lockedNote',
+  'policy-default': 'options_sourcePolicyDefault',
+  user: 'options_sourceUser',
+  default: 'options_sourceDefault',
 };
 
 /**
@@ -20,12 +21,12 @@ export function ManagedBadge({ source, id }: { source: SettingSource; id?: strin
       data-testid={`source-${source}`}
       style={{ whiteSpace: 'nowrap' }}
     >
-      {LABELS[source]}
+      {t(LABELS[source])}
     </span>
   );
 }
 
 /** The badge's text for a source (for summaries and tests). */
 export function sourceLabel(source: SettingSource): string {
-  return LABELS[source];
+  return t(LABELS[source]);
 }

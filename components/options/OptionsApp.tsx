@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 /** One section of the options page: its nav entry and its content. */
 export interface OptionsSection {
@@ -31,9 +32,9 @@ export function OptionsApp({ sections, notice, initial }: Props) {
   return (
     <div className="options">
       <header className="options-header">
-        <h1>Deskmate settings</h1>
+        <h1>{t('options_title')}</h1>
       </header>
-      <nav aria-label="Settings sections" className="options-nav">
+      <nav aria-label={t('options_nav')} className="options-nav">
         <ul>
           {sections.map((s) => (
             <li key={s.id}>

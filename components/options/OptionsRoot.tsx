@@ -9,6 +9,7 @@ import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import { useLearnedOutputMode } from '@/components/options/use-learned-output-mode';
 import { TeamSection } from '@/components/team/TeamSection';
+import { t } from '@/lib/i18n/t';
 import { forgetOutputMode } from '@/lib/llm/output-mode';
 import {
   saveProvider,
@@ -33,8 +34,8 @@ export function OptionsRoot() {
   if (!view) {
     return (
       <main className="panel">
-        <h1>Deskmate settings</h1>
-        <p role={loadError ? 'alert' : 'status'}>{loadError ? loadError.message : 'Loading settings…'}</p>
+        <h1>{t('options_title')}</h1>
+        <p role={loadError ? 'alert' : 'status'}>{loadError ? loadError.message : t('options_loading')}</p>
       </main>
     );
   }
@@ -43,7 +44,7 @@ export function OptionsRoot() {
   const sections: OptionsSection[] = [
     {
       id: 'provider',
-      title: 'Provider',
+      title: t('options_sectionProvider'),
       content: (
         <ProviderSettings
           value={s.provider}
@@ -61,7 +62,7 @@ export function OptionsRoot() {
     },
     {
       id: 'redaction',
-      title: 'Redaction',
+      title: t('options_sectionRedaction'),
       content: (
         <RedactionSettings
           value={s.redaction}
@@ -73,7 +74,7 @@ export function OptionsRoot() {
     },
     {
       id: 'sites',
-      title: 'Sites',
+      title: t('options_sectionSites'),
       content: (
         <SitesSettings
           sites={SITES}
@@ -92,7 +93,7 @@ export function OptionsRoot() {
     },
     {
       id: 'templates',
-      title: 'Templates',
+      title: t('options_sectionTemplates'),
       content: (
         <TemplatesSettings
           custom={s.templates.custom}
@@ -105,25 +106,25 @@ export function OptionsRoot() {
     },
     {
       id: 'escalation',
-      title: 'Escalation rules',
+      title: t('options_sectionEscalation'),
       content: <EscalationRulesSection escalation={s.escalation} isLocked={locked} />,
     },
     {
       id: 'policy',
-      title: 'Policy',
+      title: t('options_sectionPolicy'),
       content: <PolicyView view={view} onGrantHosts={(o) => void grantHosts(o)} grantStatus={grantStatus} />,
     },
     {
       id: 'corrections',
-      title: 'Corrections and decisions',
+      title: t('options_sectionCorrections'),
       content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
-    { id: 'dashboard', title: 'Dashboard', content: <DashboardSection /> },
-    { id: 'team', title: 'Team', content: <TeamSection /> },
+    { id: 'dashboard', title: t('options_sectionDashboard'), content: <DashboardSection /> },
+    { id: 'team', title: t('options_sectionTeam'), content: <TeamSection /> },
   ];
   const notice = view.policy.present && !view.policy.valid && (
     <div className="notice notice-error" role="alert">
-      <p>The managed policy is invalid; safe defaults apply. {view.policy.errors.join('; ')}</p>
+      <p>{t('options_policyInvalidNotice', view.policy.errors.join('; '))}</p>
     </div>
   );
   return <OptionsApp sections={sections} notice={notice} initial={location.hash.slice(1) || undefined} />;

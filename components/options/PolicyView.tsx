@@ -1,4 +1,6 @@
+import { t } from '@/lib/i18n/t';
 import type { SettingSource, SettingsView } from '@/lib/policy/view';
+import { richText } from '../ui/rich-text';
 import { ManagedBadge } from './ManagedBadge';
 
 interface Props {
@@ -30,10 +32,9 @@ function PolicyState({ policy }: { policy: SettingsView['policy'] }) {
     return (
       <div className="notice notice-error" role="alert" data-testid="policy-errors">
         <p>
-          <strong>The managed policy is invalid.</strong> Deskmate uses safe defaults until it is fixed: the
-          local engine only, redaction on and locked, no export, no sites added by the policy.
+          <strong>{t('options_policyInvalid')}</strong> {t('options_policyInvalidDefaults')}
         </p>
-        <p>For the admin (values are never shown):</p>
+        <p>{t('options_policyForAdmin')}</p>
         <ul>
           {policy.errors.map((e) => (
             <li key={e}>
@@ -47,16 +48,13 @@ function PolicyState({ policy }: { policy: SettingsView['policy'] }) {
   if (policy.pending) {
     return (
       <p role="status" data-testid="policy-state">
-        Reading your organization's policy… Until it answers, the last known policy (or safe defaults)
-        applies.
+        {t('options_policyPending')}
       </p>
     );
   }
   return (
     <p role="status" data-testid="policy-state">
-      {policy.present
-        ? 'Your organization manages some of these settings. Locked ones cannot be changed here.'
-        : 'No managed policy: every setting is yours to change.'}
+      {policy.present ? t('options_policyPresent') : t('options_policyAbsent')}
     </p>
   );
 }
@@ -65,7 +63,7 @@ function MissingHosts({ origins, onGrantHosts, grantStatus }: { origins: string[
   if (origins.length === 0) return null;
   return (
     <div className="notice" data-testid="policy-missing-hosts">
-      <p>Deskmate cannot run on these pages yet (no host permission):</p>
+      <p>{t('options_missingHosts')}</p>
       <ul>
         {origins.map((o) => (
           <li key={o}>
@@ -74,11 +72,13 @@ function MissingHosts({ origins, onGrantHosts, grantStatus }: { origins: string[
         ))}
       </ul>
       <p>
-        Admin: add them to <code>runtime_allowed_hosts</code> for this extension in the{' '}
-        <code>ExtensionSettings</code> policy. Or grant access here:
+        {richText('options_missingHostsAdmin', [
+          <code key="hosts">runtime_allowed_hosts</code>,
+          <code key="policy">ExtensionSettings</code>,
+        ])}
       </p>
       <button type="button" onClick={() => onGrantHosts(origins)}>
-        Allow Deskmate on these sites
+        {t('options_allowSites')}
       </button>
       {grantStatus && (
         <p
@@ -111,12 +111,12 @@ export function PolicyView({ view, onGrantHosts, grantStatus }: Props) {
         grantStatus={grantStatus}
       />
       <table className="effective-settings" data-testid="effective-settings">
-        <caption>Effective settings and where each comes from</caption>
+        <caption>{t('options_effectiveCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Setting</th>
-            <th scope="col">Value</th>
-            <th scope="col">From</th>
+            <th scope="col">{t('options_colSetting')}</th>
+            <th scope="col">{t('options_colValue')}</th>
+            <th scope="col">{t('options_colFrom')}</th>
           </tr>
         </thead>
         <tbody>
@@ -128,8 +128,8 @@ export function PolicyView({ view, onGrantHosts, grantStatus }: Props) {
               <td>
                 {path === 'provider.hasApiKey'
                   ? view.settings.provider.hasApiKey
-                    ? 'set'
-                    : 'not set'
+                    ? t('options_keySet')
+                    : t('options_keyNotSet')
                   : show(valueAt(view.settings, path))}
               </td>
               <td>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t, textLanguage } from '@/lib/i18n/t';
 import { describeOutputMode, type LearnedOutputMode } from '@/lib/llm/output-mode';
 import type { StructuredOutput } from '@/lib/settings/schema';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
@@ -33,6 +34,15 @@ interface Props {
   onForgetMode?(): void;
 }
 
+/** The mode the endpoint answered in, with why and when (the mode's name comes from lib, in English). */
+function learnedText(learned: LearnedOutputMode): string {
+  const mode = describeOutputMode(learned.mode);
+  const date = new Date(learned.at).toLocaleDateString(textLanguage());
+  return learned.reason
+    ? t('options_learnedModeWhy', [mode, learned.reason, date])
+    : t('options_learnedMode', [mode, date]);
+}
+
 /** Where suggestions come from: the local engine, or an OpenAI-compatible endpoint with its key. */
 export function ProviderSettings({
   value,
@@ -58,9 +68,7 @@ export function ProviderSettings({
   }, [value]);
   const lock = (path: string) => isLocked(`provider.${path}`) || isLocked('provider');
   const urlError =
-    kind === 'openai' && baseUrl && !/^https?:\/\/[^\s]+$/i.test(baseUrl)
-      ? 'Enter a URL starting with https:// or http://'
-      : undefined;
+    kind === 'openai' && baseUrl && !/^https?:\/\/[^\s]+$/i.test(baseUrl) ? t('options_urlError') : undefined;
   const patch = (): ProviderPatch => ({
     kind,
     baseUrl: baseUrl.trim() || null,
@@ -82,7 +90,7 @@ export function ProviderSettings({
       }}
     >
       <fieldset disabled={lock('kind')} aria-describedby={described('kind')}>
-        <legend>Engine</legend>
+        <legend>{t('options_engine')}</legend>
         <label className="choice">
           <input
             type="radio"
@@ -90,7 +98,7 @@ export function ProviderSettings({
             checked={kind === 'local'}
             onChange={() => setKind('local')}
           />{' '}
-          Local engine (no network, no key)
+          {t('options_engineLocal')}
         </label>
         <label className="choice">
           <input
@@ -99,12 +107,12 @@ export function ProviderSettings({
             checked={kind === 'openai'}
             onChange={() => setKind('openai')}
           />{' '}
-          OpenAI-compatible endpoint
+          {t('options_engineOpenai')}
         </label>
         {lock('kind') && <LockedNote id="lock-provider-kind" />}
       </fieldset>
       <div className="control">
-        <label htmlFor="provider-base-url">Base URL</label>
+        <label htmlFor="provider-base-url">{t('options_baseUrl')}</label>
         <input
           id="provider-base-url"
           type="url"
@@ -123,7 +131,7 @@ export function ProviderSettings({
         {lock('baseUrl') && <LockedNote id="lock-provider-baseUrl" />}
       </div>
       <div className="control">
-        <label htmlFor="provider-model">Model</label>
+        <label htmlFor="provider-model">{t('options_model')}</label>
         <input
           id="provider-model"
           type="text"
@@ -135,30 +143,30 @@ export function ProviderSettings({
         {lock('model') && <LockedNote id="lock-provider-model" />}
       </div>
       <div className="control">
-        <label htmlFor="provider-key">API key</label>
+        <label htmlFor="provider-key">{t('options_apiKey')}</label>
         <input
           id="provider-key"
           type="password"
           autoComplete="off"
           value={apiKey}
-          placeholder={value.hasApiKey ? '•••••••• (a key is saved; type to replace it)' : 'No key saved'}
+          placeholder={value.hasApiKey ? t('options_keySaved') : t('options_noKey')}
           disabled={lock('apiKey') || kind === 'local'}
           aria-describedby={described('apiKey', 'provider-key-hint')}
           onChange={(e) => setApiKey(e.target.value)}
         />
         <span className="hint" id="provider-key-hint">
-          The key is stored in this browser only and never shown again.
+          {t('options_keyHint')}
         </span>
         {value.hasApiKey && !lock('apiKey') && (
           <label className="choice">
             <input type="checkbox" checked={removeKey} onChange={(e) => setRemoveKey(e.target.checked)} />{' '}
-            Remove the saved key
+            {t('options_removeKey')}
           </label>
         )}
         {lock('apiKey') && <LockedNote id="lock-provider-apiKey" />}
       </div>
       <div className="control">
-        <label htmlFor="provider-structured-output">Structured output</label>
+        <label htmlFor="provider-structured-output">{t('options_structuredOutput')}</label>
         <select
           id="provider-structured-output"
           value={structuredOutput}
@@ -166,15 +174,15 @@ export function ProviderSettings({
           aria-describedby={described('structuredOutput', 'provider-structured-output-hint')}
           onChange={(e) => setStructuredOutput(e.target.value as StructuredOutput)}
         >
-          <option value="auto">Automatic (json_schema, else JSON mode, else plain text)</option>
-          <option value="json_schema">JSON schema only</option>
-          <option value="json_object">JSON mode (json_object)</option>
-          <option value="text">Plain text</option>
+          <option value="auto">{t('options_outputAuto')}</option>
+          <option value="json_schema">{t('options_outputSchema')}</option>
+          <option value="json_object">{t('options_outputObject')}</option>
+          <option value="text">{t('options_outputText')}</option>
         </select>
         <span className="hint" id="provider-structured-output-hint" data-testid="provider-learned-mode">
           {learnedMode && kind === 'openai' && structuredOutput === 'auto'
-            ? `This endpoint answers in ${describeOutputMode(learnedMode.mode)}${learnedMode.reason ? ` (${learnedMode.reason})` : ''}, learned ${new Date(learnedMode.at).toLocaleDateString()}.`
-            : 'For servers that refuse or ignore json_schema; see docs/structured-output.md.'}
+            ? learnedText(learnedMode)
+            : t('options_outputHint')}
         </span>
         {learnedMode &&
           learnedMode.mode !== 'json_schema' &&
@@ -182,17 +190,17 @@ export function ProviderSettings({
           structuredOutput === 'auto' &&
           onForgetMode && (
             <button type="button" onClick={onForgetMode}>
-              Try json_schema again
+              {t('options_retrySchema')}
             </button>
           )}
         {lock('structuredOutput') && <LockedNote id="lock-provider-structuredOutput" />}
       </div>
       <div className="button-row">
         <button type="submit" className="primary" data-testid="provider-save">
-          Save
+          {t('common_save')}
         </button>
         <button type="button" onClick={() => !urlError && onTest(patch())} data-testid="provider-test">
-          Test connection
+          {t('options_testConnection')}
         </button>
       </div>
       <SectionStatusLine status={status} />

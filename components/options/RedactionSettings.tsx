@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { type MessageKey, t } from '@/lib/i18n/t';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
 
 export interface RedactionValue {
@@ -11,24 +12,24 @@ export interface RedactionValue {
   custom: { name: string; pattern: string }[];
 }
 
-const KINDS: { key: keyof Omit<RedactionValue, 'enabled' | 'custom'>; label: string }[] = [
-  { key: 'email', label: 'E-mail addresses' },
-  { key: 'phone', label: 'Phone numbers' },
-  { key: 'card', label: 'Payment card numbers' },
-  { key: 'iban', label: 'IBANs' },
-  { key: 'nationalId', label: 'National ID numbers' },
+const KINDS: { key: keyof Omit<RedactionValue, 'enabled' | 'custom'>; label: MessageKey }[] = [
+  { key: 'email', label: 'options_redactEmail' },
+  { key: 'phone', label: 'options_redactPhone' },
+  { key: 'card', label: 'options_redactCard' },
+  { key: 'iban', label: 'options_redactIban' },
+  { key: 'nationalId', label: 'options_redactNationalId' },
 ];
 
 /** Why a custom pattern is unusable, or undefined when it is fine. */
 export function patternProblem(p: { name: string; pattern: string }): string | undefined {
-  if (!p.name.trim()) return 'Give the pattern a name.';
-  if (!p.pattern) return 'Enter a regular expression.';
+  if (!p.name.trim()) return t('options_patternNoName');
+  if (!p.pattern) return t('options_patternEmpty');
   try {
     const re = new RegExp(p.pattern, 'i');
     // A pattern that matches the empty string would redact between every character.
-    if (re.test('')) return 'This pattern matches empty text; make it match something.';
+    if (re.test('')) return t('options_patternMatchesEmpty');
   } catch (error) {
-    return `Not a valid regular expression: ${(error as Error).message}`;
+    return t('options_patternInvalid', (error as Error).message);
   }
   return undefined;
 }
@@ -70,11 +71,11 @@ export function RedactionSettings({ value, isLocked, status, onSave }: Props) {
           aria-describedby={lock('enabled') ? 'lock-redaction-enabled' : undefined}
           onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
         />{' '}
-        Redact personal data before it is sent to a provider
+        {t('options_redactEnabled')}
       </label>
       {lock('enabled') && <LockedNote id="lock-redaction-enabled" />}
       <fieldset disabled={!draft.enabled}>
-        <legend>Mask these</legend>
+        <legend>{t('options_maskThese')}</legend>
         {KINDS.map((k) => (
           <label className="choice" key={k.key}>
             <input
@@ -84,7 +85,7 @@ export function RedactionSettings({ value, isLocked, status, onSave }: Props) {
               aria-describedby={lock(k.key) ? `lock-redaction-${k.key}` : undefined}
               onChange={(e) => setDraft({ ...draft, [k.key]: e.target.checked })}
             />{' '}
-            {k.label}
+            {t(k.label)}
             {lock(k.key) && <LockedNote id={`lock-redaction-${k.key}`} />}
           </label>
         ))}
@@ -93,22 +94,20 @@ export function RedactionSettings({ value, isLocked, status, onSave }: Props) {
         disabled={!draft.enabled || lock('custom')}
         aria-describedby={lock('custom') ? 'lock-redaction-custom' : undefined}
       >
-        <legend>Custom patterns</legend>
+        <legend>{t('options_customPatterns')}</legend>
         {lock('custom') && <LockedNote id="lock-redaction-custom" />}
-        {draft.custom.length === 0 && (
-          <p className="hint">None. Add one for your own identifiers (contract numbers...).</p>
-        )}
+        {draft.custom.length === 0 && <p className="hint">{t('options_noPatterns')}</p>}
         {draft.custom.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; their index is their identity
           <div className="pattern-row" key={i}>
-            <label htmlFor={`pattern-name-${i}`}>Name</label>
+            <label htmlFor={`pattern-name-${i}`}>{t('options_patternName')}</label>
             <input
               id={`pattern-name-${i}`}
               type="text"
               value={c.name}
               onChange={(e) => setCustom(i, { ...c, name: e.target.value })}
             />
-            <label htmlFor={`pattern-re-${i}`}>Regular expression</label>
+            <label htmlFor={`pattern-re-${i}`}>{t('options_patternRegex')}</label>
             <input
               id={`pattern-re-${i}`}
               type="text"
@@ -125,9 +124,9 @@ export function RedactionSettings({ value, isLocked, status, onSave }: Props) {
             <button
               type="button"
               onClick={() => setCustom(i, undefined)}
-              aria-label={`Remove pattern ${c.name || i + 1}`}
+              aria-label={t('options_removePatternNamed', c.name || i + 1)}
             >
-              Remove
+              {t('options_remove')}
             </button>
           </div>
         ))}
@@ -135,12 +134,12 @@ export function RedactionSettings({ value, isLocked, status, onSave }: Props) {
           type="button"
           onClick={() => setDraft({ ...draft, custom: [...draft.custom, { name: '', pattern: '' }] })}
         >
-          Add a pattern
+          {t('options_addPattern')}
         </button>
       </fieldset>
       <div className="button-row">
         <button type="submit" className="primary" disabled={invalid}>
-          Save
+          {t('common_save')}
         </button>
       </div>
       <SectionStatusLine status={status} />

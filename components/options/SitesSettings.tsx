@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { LockedNote, SectionStatusLine } from '../ui/Locked';
 
 interface Props {
@@ -25,7 +26,7 @@ export function SitesSettings({ sites, enabled, isLocked, status, onSave }: Prop
       }}
     >
       <fieldset>
-        <legend>Desks</legend>
+        <legend>{t('options_desks')}</legend>
         {sites.map((s) => (
           <label className="choice" key={s.id}>
             <input
@@ -42,7 +43,7 @@ export function SitesSettings({ sites, enabled, isLocked, status, onSave }: Prop
       </fieldset>
       <div className="button-row">
         <button type="submit" className="primary">
-          Save
+          {t('common_save')}
         </button>
       </div>
       <SectionStatusLine status={status} />

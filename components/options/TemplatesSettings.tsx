@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { plural, t } from '@/lib/i18n/t';
 import { SectionStatusLine } from '../ui/Locked';
 import { JsonListEditor } from './JsonListEditor';
 
@@ -19,7 +20,7 @@ export function parseTemplatesText(text: string): { templates?: unknown[]; error
     const value: unknown = JSON.parse(text);
     return { templates: Array.isArray(value) ? value : [value] };
   } catch (error) {
-    return { error: `Not valid JSON: ${(error as Error).message}` };
+    return { error: t('options_notValidJson', (error as Error).message) };
   }
 }
 
@@ -41,7 +42,7 @@ export function TemplatesSettings({ custom, isLocked, validate, status, onSave }
     >
       <JsonListEditor
         id={id}
-        label="Custom templates (JSON: one template or an array)"
+        label={t('options_customTemplates')}
         testId="templates"
         rows={14}
         text={text}
@@ -50,12 +51,14 @@ export function TemplatesSettings({ custom, isLocked, validate, status, onSave }
         lockId="lock-templates-custom"
         problems={problems}
         okText={
-          parsed.templates?.length ? `${parsed.templates.length} valid template(s).` : 'No custom templates.'
+          parsed.templates?.length
+            ? plural(parsed.templates.length, 'options_validTemplates_one', 'options_validTemplates_other')
+            : t('options_noCustomTemplates')
         }
       />
       <div className="button-row">
         <button type="submit" className="primary" disabled={locked || problems.length > 0}>
-          Save
+          {t('common_save')}
         </button>
       </div>
       <SectionStatusLine status={status} />

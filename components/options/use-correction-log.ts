@@ -15,6 +15,7 @@ import {
   matchesCorrection,
 } from '@/lib/export/stream';
 import { commitTeamPack, type PackPreview, previewTeamPack } from '@/lib/export/team-pack';
+import { plural, t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/client';
 import { toErrorInfo } from '@/lib/messaging/envelope';
 
@@ -110,7 +111,7 @@ export async function exportLog(
   kind: 'corrections' | 'decisions' | 'events',
   format: 'csv' | 'jsonl',
 ): Promise<void> {
-  useCorrectionLog.setState({ status: { kind: 'busy', message: 'Exporting…' } });
+  useCorrectionLog.setState({ status: { kind: 'busy', message: t('log_exporting') } });
   try {
     const filter = toLogFilter(useCorrectionLog.getState().filter);
     const parts: Uint8Array[] = [];
@@ -132,7 +133,7 @@ export async function exportLog(
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     useCorrectionLog.setState({
-      status: { kind: 'ok', message: `Exported ${link.download} (${Math.ceil(bytes / 1024)} kB).` },
+      status: { kind: 'ok', message: t('log_exported', [link.download, Math.ceil(bytes / 1024)]) },
     });
   } catch (error) {
     fail(error);
@@ -140,7 +141,7 @@ export async function exportLog(
 }
 
 export async function chooseTeamPack(file: File): Promise<void> {
-  useCorrectionLog.setState({ status: { kind: 'busy', message: `Checking ${file.name}…` } });
+  useCorrectionLog.setState({ status: { kind: 'busy', message: t('log_checking', file.name) } });
   try {
     const preview = await previewTeamPack(db(), await file.text());
     useCorrectionLog.setState({
@@ -162,13 +163,15 @@ export async function chooseTeamPack(file: File): Promise<void> {
 export async function commitImport(): Promise<void> {
   const pending = useCorrectionLog.getState().pending;
   if (!pending) return;
-  useCorrectionLog.setState({ status: { kind: 'busy', message: 'Importing…' } });
+  useCorrectionLog.setState({ status: { kind: 'busy', message: t('log_importing') } });
   try {
     const added = await commitTeamPack(db(), pending.preview, pending.fileName);
     useCorrectionLog.setState({ pending: undefined, preview: undefined });
     // The background's learner and retrieval index learn from what came in.
     await send('memory.reindex', {});
-    useCorrectionLog.setState({ status: { kind: 'ok', message: `Imported ${added} corrections.` } });
+    useCorrectionLog.setState({
+      status: { kind: 'ok', message: plural(added, 'log_imported_one', 'log_imported_other') },
+    });
     await refreshLog();
   } catch (error) {
     fail(error);
@@ -184,7 +187,7 @@ export async function forgetTicketFromLog(ticketHash: string): Promise<void> {
     const deleted = await send('memory.forgetTicket', { ticketHash });
     const n = deleted.corrections + deleted.decisions + deleted.drafts + deleted.events;
     useCorrectionLog.setState({
-      status: { kind: 'ok', message: `Forgot the ticket: ${n} records deleted.` },
+      status: { kind: 'ok', message: t('log_forgot', n) },
     });
     await refreshLog();
   } catch (error) {
@@ -197,7 +200,7 @@ export async function pruneNow(): Promise<void> {
     const d = await send('memory.prune', {});
     const n = d.corrections + d.decisions + d.drafts + d.events;
     useCorrectionLog.setState({
-      status: { kind: 'ok', message: `Retention applied: ${n} old records deleted.` },
+      status: { kind: 'ok', message: t('log_pruned', n) },
     });
     await refreshLog();
   } catch (error) {

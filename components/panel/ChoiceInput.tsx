@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n/t';
 
 /** Above this many options a select is a long scroll: the agent types to filter instead. */
 export const SEARCHABLE_FROM = 40;
@@ -23,7 +24,7 @@ export function ChoiceInput({ options, text, common, describedBy, onText }: Prop
   if (options.length < SEARCHABLE_FROM) {
     return (
       <select {...common} value={text} onChange={(e) => onText(e.target.value)}>
-        <option value="">(none)</option>
+        <option value="">{t('common_none')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -41,7 +42,7 @@ export function ChoiceInput({ options, text, common, describedBy, onText }: Prop
         type="text"
         list={listId}
         autoComplete="off"
-        placeholder={`Type to search ${options.length} options`}
+        placeholder={t('panel_choiceSearch', options.length)}
         aria-describedby={invalid ? `${describedBy} ${hintId}` : describedBy}
         aria-invalid={invalid || undefined}
         value={text}
@@ -54,7 +55,7 @@ export function ChoiceInput({ options, text, common, describedBy, onText }: Prop
       </datalist>
       {invalid && (
         <span id={hintId} className="warn-text choice-hint">
-          Not one of the desk’s options: pick one from the list.
+          {t('panel_choiceNotOption')}
         </span>
       )}
     </>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { PanelError } from '@/lib/panel/session';
 import type { PanelActions } from './types';
 
@@ -8,61 +9,61 @@ interface NextStep {
 
 /** What the agent can do about each kind of failure (codes from lib/messaging/envelope.ts). */
 function nextSteps(error: PanelError): { advice: string; steps: NextStep[] } {
-  const retry: NextStep = { label: 'Retry', run: (a) => a.retry() };
+  const retry: NextStep = { label: t('panel_errRetry'), run: (a) => a.retry() };
   // One run on the device, not a setting change: the agent keeps working on this ticket while the
   // provider is down; switching engine for good stays a decision made in the settings.
-  const local: NextStep = { label: 'Use the local engine for this ticket', run: (a) => a.runLocally() };
-  const settings: NextStep = { label: 'Open provider settings', run: (a) => a.openOptions('provider') };
+  const local: NextStep = { label: t('panel_errUseLocal'), run: (a) => a.runLocally() };
+  const settings: NextStep = { label: t('panel_errOpenProvider'), run: (a) => a.openOptions('provider') };
   if (error.during === 'apply') {
     return {
-      advice: 'The page did not take the value. Check that the reply box is visible, then try again.',
-      steps: [{ label: 'Read the page again', run: (a) => a.reloadTicket() }],
+      advice: t('panel_errApplyAdvice'),
+      steps: [{ label: t('panel_errReadAgain'), run: (a) => a.reloadTicket() }],
     };
   }
-  if (error.during === 'copy') return { advice: 'The clipboard refused the text.', steps: [] };
+  if (error.during === 'copy') return { advice: t('panel_errClipboard'), steps: [] };
   switch (error.code) {
     case 'auth':
       return {
-        advice: 'The provider rejected the API key. Fix the key in the settings, then retry.',
+        advice: t('panel_errAuth'),
         steps: [settings, retry, local],
       };
     case 'model_not_found':
       return {
-        advice: 'The provider does not know this model. Check the model name, then retry.',
+        advice: t('panel_errModel'),
         steps: [settings, retry, local],
       };
     case 'rate_limited':
       return {
         advice: error.retryAfter
-          ? `The provider asks to wait ${Math.ceil(error.retryAfter)} s before retrying.`
-          : 'The provider is rate limiting requests. Wait a moment and retry.',
+          ? t('panel_errRateWait', Math.ceil(error.retryAfter))
+          : t('panel_errRateLimited'),
         steps: [retry, local],
       };
     case 'timeout':
     case 'network':
     case 'provider_error':
       return {
-        advice: 'The provider could not be reached or failed. Retry, or work offline.',
+        advice: t('panel_errUnreachable'),
         steps: [retry, local, settings],
       };
     case 'bad_output':
     case 'refused':
-      return { advice: 'The model did not answer in the template’s shape.', steps: [retry, local] };
+      return { advice: t('panel_errBadOutput'), steps: [retry, local] };
     case 'no_context':
       return {
-        advice: 'Deskmate cannot read this ticket. Reload the tab or check that the site is enabled.',
-        steps: [{ label: 'Read the page again', run: (a) => a.reloadTicket() }],
+        advice: t('panel_errNoContext'),
+        steps: [{ label: t('panel_errReadAgain'), run: (a) => a.reloadTicket() }],
       };
     case 'forbidden':
     case 'policy':
-      return { advice: 'Your organization’s policy does not allow this.', steps: [] };
+      return { advice: t('panel_errPolicy'), steps: [] };
     case 'storage_full':
       return {
-        advice: 'Export and delete old records in the settings.',
-        steps: [{ label: 'Open settings', run: (a) => a.openOptions() }],
+        advice: t('panel_errStorageFull'),
+        steps: [{ label: t('panel_errOpenSettings'), run: (a) => a.openOptions() }],
       };
     default:
-      return { advice: 'Something went wrong.', steps: [retry] };
+      return { advice: t('panel_errUnknown'), steps: [retry] };
   }
 }
 

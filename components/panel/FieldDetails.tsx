@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { type FieldDraft, type TemplateField, valueText } from '@/lib/panel/model';
 import type { FieldState } from '@/lib/templates/suggestion';
 import { EvidenceList } from './FieldEvidence';
@@ -22,9 +23,7 @@ export function FieldDetails({ field, ai, draft, shadow, busy, actions, id }: Pr
   return (
     <div className="field-details" id={id} data-testid={`details-${field.id}`}>
       {field.description && <p className="hint">{field.description}</p>}
-      {ai && ai.evidence.length === 0 && ai.value !== null && (
-        <p className="hint">No quote from the ticket supports this value.</p>
-      )}
+      {ai && ai.evidence.length === 0 && ai.value !== null && <p className="hint">{t('panel_noQuote')}</p>}
       {ai && <EvidenceList evidence={ai.evidence} onHighlight={actions.highlight} />}
       {comparing && draft?.previous !== undefined && (
         <ValueDiff before={valueText(draft.previous)} after={valueText(draft.value)} />
@@ -44,7 +43,7 @@ export function FieldDetails({ field, ai, draft, shadow, busy, actions, id }: Pr
             onClick={() => setComparing(!comparing)}
             data-testid={`compare-${field.id}`}
           >
-            Compare
+            {t('panel_compare')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { valueText } from '@/lib/panel/model';
 import type { Candidate, Evidence, FieldValue } from '@/lib/templates/suggestion';
 
@@ -11,13 +12,13 @@ export function EvidenceList({
 }) {
   if (evidence.length === 0) return null;
   return (
-    <ul className="evidence" aria-label="Evidence from the ticket">
+    <ul className="evidence" aria-label={t('panel_evidenceList')}>
       {evidence.map((e) => (
         <li key={e.quote}>
           <button
             type="button"
             className="quote"
-            title="Show in the ticket"
+            title={t('panel_showInTicket')}
             data-testid="evidence-quote"
             onMouseEnter={() => onHighlight(e.quote)}
             onFocus={() => onHighlight(e.quote)}
@@ -45,7 +46,7 @@ interface CandidateProps {
 export function CandidatePicker({ fieldId, label, candidates, chosen, onPick, onHighlight }: CandidateProps) {
   return (
     <fieldset className="candidates" data-testid={`candidates-${fieldId}`}>
-      <legend>The ticket says different things for {label}: pick one</legend>
+      <legend>{t('panel_candidatesLegend', label)}</legend>
       {candidates.map((c) => {
         const text = valueText(c.value);
         const id = `cand-${fieldId}-${text}`;

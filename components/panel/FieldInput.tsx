@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { parseValue, sameValue, type TemplateField, valueText } from '@/lib/panel/model';
 import type { FieldValue } from '@/lib/templates/suggestion';
 import { ChoiceInput, MultiChoiceInput } from './ChoiceInput';
@@ -33,9 +34,9 @@ export function FieldInput({ field, value, inputId, describedBy, onChange: repor
         text={text}
         common={common}
         describedBy={describedBy}
-        onText={(t) => {
-          setText(t);
-          onChange(parseValue(field, t));
+        onText={(typed) => {
+          setText(typed);
+          onChange(parseValue(field, typed));
         }}
       />
     );
@@ -63,9 +64,9 @@ export function FieldInput({ field, value, inputId, describedBy, onChange: repor
           onChange(parseValue(field, e.target.value));
         }}
       >
-        <option value="">(none)</option>
-        <option value="true">yes</option>
-        <option value="false">no</option>
+        <option value="">{t('common_none')}</option>
+        <option value="true">{t('common_yes')}</option>
+        <option value="false">{t('common_no')}</option>
       </select>
     );
   }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { t } from '@/lib/i18n/t';
 import type { TemplateInfo } from '@/lib/panel/model';
 import { FieldRow } from './FieldRow';
 import type { PanelActions, WorkView } from './types';
@@ -25,7 +26,7 @@ export function FieldList({
   );
   useFieldKeys(ids, keys);
   return (
-    <ol className="fields" aria-label={`${template.name} fields`}>
+    <ol className="fields" aria-label={t('panel_fieldsOf', template.name)}>
       {template.fields.map((f) => (
         <FieldRow
           key={f.id}

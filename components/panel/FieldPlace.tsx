@@ -1,6 +1,10 @@
+import { type MessageKey, t } from '@/lib/i18n/t';
 import type { FieldApplied, TemplateField } from '@/lib/panel/model';
 
-const TEXT_BOX = { reply: 'reply box', 'internal-note': 'internal note' } as const;
+const TEXT_BOX = {
+  reply: 'panel_placeReplyBox',
+  'internal-note': 'panel_placeInternalNote',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * Where the value goes on this page, and what the last Apply all did to it: written, or not written and
@@ -11,7 +15,8 @@ export function FieldPlace({ field, applied }: { field: TemplateField; applied?:
   if (applied?.ok) {
     return (
       <span className="place place-ok" data-testid={testid} data-applied="written">
-        <span aria-hidden="true">✓ </span>Written
+        <span aria-hidden="true">✓ </span>
+        {t('panel_written')}
       </span>
     );
   }
@@ -24,24 +29,30 @@ export function FieldPlace({ field, applied }: { field: TemplateField; applied?:
         data-testid={testid}
         data-applied="not-written"
       >
-        <span aria-hidden="true">{nowhere ? '– ' : '✗ '}</span>Not written: {applied.reason}
+        <span aria-hidden="true">{nowhere ? '– ' : '✗ '}</span>
+        {t('panel_notWritten', applied.reason)}
       </span>
     );
   }
-  if (field.applyTo) return <span className="place">→ {TEXT_BOX[field.applyTo]}</span>;
+  if (field.applyTo) return <span className="place">→ {t(TEXT_BOX[field.applyTo])}</span>;
   const b = field.binding;
   if (!b) return null;
   if ('reason' in b) {
     return (
       <span className="place place-none" data-testid={`no-desk-field-${field.id}`}>
-        No desk field: {b.reason}
+        {t('panel_noDeskField', b.reason)}
       </span>
     );
   }
   return (
     <span className="place" data-desk-field={b.deskField}>
       → {b.deskLabel}
-      {!b.writable && <span className="warn-text"> (read-only here{b.whyNot ? `: ${b.whyNot}` : ''})</span>}
+      {!b.writable && (
+        <span className="warn-text">
+          {' '}
+          {b.whyNot ? t('panel_readOnlyHereWhy', b.whyNot) : t('panel_readOnlyHere')}
+        </span>
+      )}
     </span>
   );
 }

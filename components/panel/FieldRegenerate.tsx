@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 /** Ask for one field again, optionally with an instruction ("shorter", "mention the replacement"). */
 export function FieldRegenerate({
@@ -15,8 +16,13 @@ export function FieldRegenerate({
   const id = useId();
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} disabled={busy} aria-label={`Regenerate ${label}`}>
-        Regenerate
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        disabled={busy}
+        aria-label={t('panel_regenerateField', label)}
+      >
+        {t('panel_regenerate')}
       </button>
     );
   }
@@ -30,12 +36,12 @@ export function FieldRegenerate({
         setInstruction('');
       }}
     >
-      <label htmlFor={id}>Instruction for {label} (optional)</label>
+      <label htmlFor={id}>{t('panel_instructionFor', label)}</label>
       <input
         id={id}
         type="text"
         value={instruction}
-        placeholder="e.g. shorter"
+        placeholder={t('panel_instructionExample')}
         // biome-ignore lint/a11y/noAutofocus: the agent just asked for this input
         autoFocus
         onChange={(e) => setInstruction(e.target.value)}
@@ -43,10 +49,10 @@ export function FieldRegenerate({
       />
       <div className="button-row">
         <button type="submit" disabled={busy}>
-          Regenerate {label}
+          {t('panel_regenerateField', label)}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          Close
+          {t('common_close')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import type { FieldApplied, FieldDraft, TemplateField } from '@/lib/panel/model';
 import type { FieldState } from '@/lib/templates/suggestion';
 import { FieldDetails } from './FieldDetails';
@@ -66,7 +67,7 @@ export function FieldRow({ field, ai, draft, applied, stale, shadow, busy, actio
               onChange={(e) => actions.accept(field.id, e.target.checked)}
               data-testid={`accept-${field.id}`}
             />
-            {status === 'unsupported' ? 'Use guess' : 'Accept'}
+            {t(status === 'unsupported' ? 'panel_useGuess' : 'panel_accept')}
           </label>
         )}
       </div>
@@ -83,17 +84,17 @@ export function FieldRow({ field, ai, draft, applied, stale, shadow, busy, actio
         <span className="row-tools">
           {status === 'stale' && (
             <button type="button" onClick={() => actions.regenerate({ field: field.id })} disabled={busy}>
-              Refresh
+              {t('panel_refresh')}
             </button>
           )}
           {draft && draft.history.length > 0 && (
             <button
               type="button"
               onClick={() => actions.undo(field.id)}
-              aria-label={`Undo ${field.label}`}
+              aria-label={t('panel_undoField', field.label)}
               data-testid={`undo-${field.id}`}
             >
-              Undo
+              {t('panel_undo')}
             </button>
           )}
           <button
@@ -101,17 +102,17 @@ export function FieldRow({ field, ai, draft, applied, stale, shadow, busy, actio
             className="link-button"
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            aria-label={`${open ? 'Hide' : 'Show'} evidence and more for ${field.label}`}
+            aria-label={t(open ? 'panel_hideMoreFor' : 'panel_showMoreFor', field.label)}
             onClick={() => setOpen(!open)}
             data-testid={`more-${field.id}`}
           >
-            {shownAi?.evidence.length ? `Evidence (${shownAi.evidence.length})` : 'More'}
+            {shownAi?.evidence.length ? t('panel_evidenceCount', shownAi.evidence.length) : t('panel_more')}
           </button>
         </span>
       </div>
       {shownAi?.status === 'missing' && !draft?.edited && !unbound && (
         <p className="question" data-testid={`question-${field.id}`}>
-          Ask the customer: {shownAi.question ?? `what is the ${field.label.toLowerCase()}?`}
+          {t('panel_askCustomer', shownAi.question ?? t('panel_askWhatIs', field.label.toLowerCase()))}
         </p>
       )}
       {shownAi?.status === 'conflict' && shownAi.candidates && shownAi.candidates.length > 0 && (

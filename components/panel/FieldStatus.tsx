@@ -1,20 +1,23 @@
+import { type MessageKey, t } from '@/lib/i18n/t';
 import type { FieldDraft } from '@/lib/panel/model';
 import type { FieldSource, FieldState, FieldStatus as Status } from '@/lib/templates/suggestion';
 
-const STATUS_TEXT: Record<Status, string> = {
-  filled: 'Filled',
-  missing: 'Missing',
-  conflict: 'Conflict',
-  stale: 'Stale',
-  unsupported: 'Guess',
+const STATUS_TEXT: Record<Status | 'edited' | 'empty', MessageKey> = {
+  filled: 'panel_statusFilled',
+  missing: 'panel_statusMissing',
+  conflict: 'panel_statusConflict',
+  stale: 'panel_statusStale',
+  unsupported: 'panel_statusGuess',
+  edited: 'panel_statusEdited',
+  empty: 'panel_statusEmpty',
 };
 
-const SOURCE_TEXT: Record<FieldSource, string> = {
-  model: 'model',
-  local: 'local engine',
-  rule: 'rule',
-  memory: 'your corrections',
-  agent: 'you',
+const SOURCE_TEXT: Record<FieldSource, MessageKey> = {
+  model: 'panel_sourceModel',
+  local: 'panel_sourceLocal',
+  rule: 'panel_sourceRule',
+  memory: 'panel_sourceMemory',
+  agent: 'panel_sourceAgent',
 };
 
 /** The status the agent should see: their own edit wins, then staleness, then the AI's status. */
@@ -42,8 +45,7 @@ export function FieldStatusLine({
   /** The note says what the row shows already (no desk field for this value). */
   hideNote?: boolean;
 }) {
-  const label =
-    status === 'edited' ? 'Edited by you' : status === 'empty' ? 'No suggestion' : STATUS_TEXT[status];
+  const label = t(STATUS_TEXT[status]);
   return (
     <p className="field-meta" id={id}>
       <span className={`badge badge-${status}`} data-testid="field-status" data-status={status}>
@@ -52,13 +54,11 @@ export function FieldStatusLine({
       {ai && status !== 'edited' && status !== 'missing' && ai.value !== null && (
         <span className="confidence">
           {' '}
-          {Math.round(ai.confidence * 100)}% sure · {SOURCE_TEXT[ai.source]}
+          {t('panel_confidence', [Math.round(ai.confidence * 100), t(SOURCE_TEXT[ai.source])])}
         </span>
       )}
-      {status === 'unsupported' && (
-        <span className="warn-text"> not found in the ticket: check before using</span>
-      )}
-      {status === 'stale' && <span className="warn-text"> the ticket changed since</span>}
+      {status === 'unsupported' && <span className="warn-text"> {t('panel_unsupportedWarn')}</span>}
+      {status === 'stale' && <span className="warn-text"> {t('panel_staleWarn')}</span>}
       {ai?.note && !hideNote && <span className="note"> {ai.note}</span>}
     </p>
   );

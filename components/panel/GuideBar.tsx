@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 /** Guide the whole template with an instruction, then regenerate it. */
 export function GuideBar({ busy, onRun }: { busy: boolean; onRun(instruction: string): void }) {
@@ -11,18 +12,18 @@ export function GuideBar({ busy, onRun }: { busy: boolean; onRun(instruction: st
         onRun(instruction);
       }}
     >
-      <label htmlFor="guide-instruction">Guide the whole template (optional)</label>
+      <label htmlFor="guide-instruction">{t('panel_guideLabel')}</label>
       <div className="guide-row">
         <input
           id="guide-instruction"
           data-testid="guide-instruction"
           type="text"
           value={instruction}
-          placeholder="e.g. mention the replacement"
+          placeholder={t('panel_guideExample')}
           onChange={(e) => setInstruction(e.target.value)}
         />
         <button type="submit" disabled={busy} data-testid="regenerate-all">
-          Regenerate
+          {t('panel_regenerate')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { SaveStatus } from '@/lib/panel/drafts';
 import type { ApplyPlan } from '@/lib/panel/output';
 import type { OutputNotice } from '@/lib/panel/session';
@@ -12,8 +13,8 @@ interface Props {
 }
 
 function saveText(save: SaveStatus): string {
-  if (save.state === 'pending') return 'Saving draft…';
-  if (save.state === 'saved') return 'Draft saved';
+  if (save.state === 'pending') return t('panel_saving');
+  if (save.state === 'saved') return t('panel_saved');
   if (save.state === 'error') return save.error.message;
   return '';
 }
@@ -23,13 +24,14 @@ function planText(plan: ApplyPlan): string {
   const parts: string[] = [];
   if (plan.steps.length)
     parts.push(
-      `Writes ${plan.steps
-        .map((s) => (s.to === 'text' ? s.label : `${s.label} → ${s.deskLabel}`))
-        .join(', ')}.`,
+      t(
+        'panel_planWrites',
+        plan.steps.map((s) => (s.to === 'text' ? s.label : `${s.label} → ${s.deskLabel}`)).join(', '),
+      ),
     );
-  if (plan.refused.length) parts.push(`Cannot write ${plan.refused.map((r) => r.label).join(', ')}.`);
-  if (plan.notAccepted.length) parts.push(`Not accepted yet: ${plan.notAccepted.join(', ')}.`);
-  return parts.join(' ') || 'No accepted field has a place on this page; copy instead.';
+  if (plan.refused.length) parts.push(t('panel_planCannot', plan.refused.map((r) => r.label).join(', ')));
+  if (plan.notAccepted.length) parts.push(t('panel_planNotAccepted', plan.notAccepted.join(', ')));
+  return parts.join(' ') || t('panel_planNothing');
 }
 
 /** Apply all into the page or copy; nothing reaches the page without this click (or Ctrl+Enter). */
@@ -37,7 +39,7 @@ export function OutputBar({ plan, busy, save, notice, onApply, onCopy }: Props) 
   // Clickable whenever it has something to say: a press with nothing accepted yet explains what to do.
   const nothing = plan.steps.length === 0 && plan.refused.length === 0 && plan.notAccepted.length === 0;
   return (
-    <section className="output" aria-label="Use the result">
+    <section className="output" aria-label={t('panel_outputSection')}>
       <div className="button-row">
         <button
           type="button"
@@ -48,13 +50,13 @@ export function OutputBar({ plan, busy, save, notice, onApply, onCopy }: Props) 
           aria-describedby="apply-what"
           aria-keyshortcuts="Control+Enter"
         >
-          Apply all
+          {t('panel_applyAll')}
         </button>
         <button type="button" onClick={() => onCopy('text')} data-testid="copy-text">
-          Copy text
+          {t('panel_copyText')}
         </button>
         <button type="button" onClick={() => onCopy('json')} data-testid="copy-json">
-          Copy JSON
+          {t('panel_copyJson')}
         </button>
       </div>
       <p id="apply-what" className="hint" data-testid="apply-plan">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TicketContext } from '@/lib/context/ticket-context';
+import { plural, t } from '@/lib/i18n/t';
 import type { ErrorInfo } from '@/lib/messaging/envelope';
 import { DockControls } from './DockControls';
 import { ErrorNotice } from './ErrorNotice';
@@ -39,13 +40,13 @@ export function PanelApp({
   templateNote,
   footer,
 }: PanelAppProps) {
-  const template = work?.templates.find((t) => t.id === work.templateId);
+  const template = work?.templates.find((tpl) => tpl.id === work.templateId);
   return (
     <main className="panel" aria-label="Deskmate">
       <header className="panel-header">
         <h1>Deskmate</h1>
         <span className="connection" data-testid="background-status">
-          {backgroundVersion ? `connected · v${backgroundVersion}` : 'connecting…'}
+          {backgroundVersion ? t('panel_connected', backgroundVersion) : t('panel_connecting')}
         </span>
         {dock && <DockControls dock={dock.view} actions={dock.actions} />}
       </header>
@@ -55,15 +56,19 @@ export function PanelApp({
         </p>
       )}
       {context ? (
-        <section aria-label="Ticket" data-testid="ticket-summary" className="ticket-summary">
-          <h2>{context.subject ?? `Ticket ${context.ticketKey}`}</h2>
+        <section
+          aria-label={t('panel_ticketSection')}
+          data-testid="ticket-summary"
+          className="ticket-summary"
+        >
+          <h2>{context.subject ?? t('panel_ticketFallbackSubject', context.ticketKey)}</h2>
           <p>
-            #{context.ticketKey} · {context.requester?.name ?? 'unknown requester'} ·{' '}
-            {context.messages.length} {context.messages.length === 1 ? 'message' : 'messages'}
+            #{context.ticketKey} · {context.requester?.name ?? t('panel_unknownRequester')} ·{' '}
+            {plural(context.messages.length, 'panel_messageCount_one', 'panel_messageCount_other')}
           </p>
         </section>
       ) : (
-        !contextError && <p>Reading the ticket…</p>
+        !contextError && <p>{t('panel_reading')}</p>
       )}
       {banner}
       {context && work && actions && (
@@ -81,9 +86,9 @@ export function PanelApp({
             <>
               {work.staleFields.length > 0 && (
                 <div className="notice" role="status">
-                  <p>The ticket changed since this was filled.</p>
+                  <p>{t('panel_ticketChanged')}</p>
                   <button type="button" onClick={() => actions.regenerate({})} disabled={Boolean(work.run)}>
-                    Refresh all
+                    {t('panel_refreshAll')}
                   </button>
                 </div>
               )}
@@ -101,7 +106,7 @@ export function PanelApp({
                     data-testid="accept-all"
                     aria-keyshortcuts="Alt+Shift+Enter"
                   >
-                    Accept all filled values
+                    {t('panel_acceptAllFilled')}
                   </button>
                 </div>
               )}

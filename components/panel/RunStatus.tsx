@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { RunState } from '@/lib/panel/model';
 
 /**
@@ -11,11 +12,11 @@ export function RunStatus({ run, onCancel }: { run?: RunState; onCancel(): void 
         <>
           <span className="spinner" aria-hidden="true" />
           <span>
-            {run.field ? `Regenerating ${run.field}` : 'Filling the template'}
+            {run.field ? t('panel_runRegenerating', run.field) : t('panel_runFilling')}
             {run.instruction ? ` (“${run.instruction}”)` : ''}: {run.progress}
           </span>
           <button type="button" onClick={onCancel} data-testid="cancel-run">
-            Cancel
+            {t('common_cancel')}
           </button>
         </>
       )}

@@ -1,8 +1,10 @@
+import { t } from '@/lib/i18n/t';
+
 /** Marks a control the organization's policy locks; screen readers hear it through aria-describedby. */
 export function LockedNote({ id }: { id: string }) {
   return (
     <span className="locked-note" id={id} data-testid="locked-note">
-      Managed by your organization
+      {t('options_lockedNote')}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import '@/components/theme.css';
 import { usePanelView } from '@/components/panel/use-panel-view';
+import { localizeDocument } from '@/lib/i18n/t';
 import { startPanelSession } from '@/lib/panel/start';
 
 function Root() {
@@ -9,5 +10,6 @@ function Root() {
   return <PanelApp {...props} />;
 }
 
+localizeDocument(document);
 createRoot(document.getElementById('root')!).render(<Root />);
 void startPanelSession();

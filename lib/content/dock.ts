@@ -77,16 +77,21 @@ export function createDock(doc: Document, tabHint: string): Dock {
 
   grip.addEventListener('pointerdown', (down) => {
     grip.setPointerCapture(down.pointerId);
+    // The panel is another process's frame: Chromium sends a pointer over it to that frame despite the
+    // capture, so shrinking the panel (moving onto it) would stop. The frame ignores the pointer mid-drag.
+    frame.style.pointerEvents = 'none';
     const move = (e: PointerEvent) => {
       const w = side === 'right' ? doc.documentElement.clientWidth - e.clientX : e.clientX;
       dock.setWidth(w);
     };
     grip.addEventListener('pointermove', move);
     // Storage is the panel's (content scripts hold no settings): it remembers the width as the buttons' one.
+    // Capture ends on pointerup and on a cancelled drag alike: either way the frame gets the pointer back.
     grip.addEventListener(
-      'pointerup',
+      'lostpointercapture',
       () => {
         grip.removeEventListener('pointermove', move);
+        frame.style.pointerEvents = '';
         emit('dock.resized', { width, side });
       },
       { once: true },

@@ -16,6 +16,7 @@ import {
   sentiment,
   urls,
 } from './extractors';
+import { cognateOption, languageOption } from './named-option';
 import { byOptionLabels, urgentOption } from './option-labels';
 import type { EnumLearner } from './ports';
 import { IMPACT_CUE, mostRelevant, PROBLEM_CUE, type SentenceCue, withoutGreeting } from './salient';
@@ -185,21 +186,21 @@ async function fillField(
       const hit = language(text);
       const options = meta.options;
       if (!hit) return EMPTY;
-      const value =
-        options && !options.includes(hit.value) ? (options.includes('other') ? 'other' : null) : hit.value;
+      // The desk's own option for the language ("English", "Deutsch"), else its "Other" if it has one.
+      const value = options
+        ? (languageOption(options, hit.value) ?? cognateOption(options, 'other'))
+        : hit.value;
       return value ? { value, evidence: hit.quote ? [hit.quote] : [], confidence: 0.8 } : EMPTY;
     }
     case 'sentiment': {
       const s = sentiment(text);
       const options = meta.options ?? [];
-      if (options.includes(s.value)) {
-        return { value: s.value, evidence: s.evidence.map((e) => e.quote).slice(0, 3), confidence: 0.65 };
-      }
+      const evidence = s.evidence.map((e) => e.quote).slice(0, 3);
+      const mood = cognateOption(options, s.value);
+      if (mood) return { value: mood, evidence, confidence: 0.65 };
       // A reply's tone follows the customer's mood.
-      const tone = s.value === 'negative' ? 'apologetic' : 'friendly';
-      return options.includes(tone)
-        ? { value: tone, evidence: s.evidence.map((e) => e.quote).slice(0, 3), confidence: 0.6 }
-        : EMPTY;
+      const tone = cognateOption(options, s.value === 'negative' ? 'apologetic' : 'friendly');
+      return tone ? { value: tone, evidence, confidence: 0.6 } : EMPTY;
     }
     case 'subject':
       return context.subject

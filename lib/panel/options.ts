@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
+import { t } from '../i18n/t';
 import { send } from '../messaging/client';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import { onEvent } from '../messaging/events';
@@ -42,10 +43,10 @@ export async function loadSettings(): Promise<void> {
 
 /** Save a patch (deep partial of Settings) from one section; the answer is the new effective view. */
 export async function saveSection(section: string, patch: Record<string, unknown>): Promise<boolean> {
-  setStatus(section, { kind: 'busy', message: 'Saving…' });
+  setStatus(section, { kind: 'busy', message: t('options_saving') });
   try {
     useOptions.setState({ view: await send('settings.save', { patch }) });
-    setStatus(section, { kind: 'ok', message: 'Saved.' });
+    setStatus(section, { kind: 'ok', message: t('options_saved') });
     return true;
   } catch (error) {
     setStatus(section, { kind: 'error', message: toErrorInfo(error).message });
@@ -73,14 +74,14 @@ export async function requestEndpointAccess(
 ): Promise<{ ok: boolean; message?: string }> {
   if (!baseUrl) return { ok: true };
   const origin = originPattern(baseUrl);
-  if (!origin) return { ok: false, message: 'The base URL must start with https:// or http://.' };
+  if (!origin) return { ok: false, message: t('options_baseUrlScheme') };
   try {
     const granted = await browser.permissions.request({ origins: [origin] });
     return granted
       ? { ok: true }
       : {
           ok: false,
-          message: `Deskmate needs access to ${origin} to reach the endpoint. Allow it when asked.`,
+          message: t('options_needsAccess', origin),
         };
   } catch (error) {
     return { ok: false, message: toErrorInfo(error).message };
@@ -112,7 +113,7 @@ export async function saveProvider(patch: {
  * form still shows the saved endpoint). Host access is asked for first, inside the click.
  */
 export async function testProvider(patch: Parameters<typeof saveProvider>[0]): Promise<void> {
-  setStatus('provider-test', { kind: 'busy', message: 'Testing the connection…' });
+  setStatus('provider-test', { kind: 'busy', message: t('options_testing') });
   const saved = useOptions.getState().view?.settings.provider;
   try {
     if (patch.kind === 'openai') {

@@ -1,4 +1,5 @@
 import type { DeskField, TicketContext } from '../context/ticket-context';
+import { type MessageKey, t } from '../i18n/t';
 import { toErrorInfo } from '../messaging/envelope';
 import { type DeskFieldValue, findOption, type TextTarget } from '../sites/fields';
 import type { FieldValue } from '../templates/suggestion';
@@ -20,7 +21,10 @@ export interface ApplyPlan {
   notAccepted: string[];
 }
 
-const TEXT_BOX: Record<TextTarget, string> = { reply: 'reply box', 'internal-note': 'internal note' };
+const TEXT_BOX: Record<TextTarget, MessageKey> = {
+  reply: 'panel_placeReplyBox',
+  'internal-note': 'panel_placeInternalNote',
+};
 
 const hasValue = (v: FieldValue | undefined): boolean =>
   v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && valueText(v).trim() !== '';
@@ -38,10 +42,9 @@ function choiceValues(
 ): { ok: true; value: DeskFieldValue } | { ok: false; reason: string } {
   const wanted = (Array.isArray(value) ? value : [value]).map((v) => valueText(v as FieldValue));
   for (const w of wanted) {
-    if (!field.options?.includes(w))
-      return { ok: false, reason: `“${w}” is not one of the options ${deskLabel} offers.` };
+    if (!field.options?.includes(w)) return { ok: false, reason: t('panel_notAnOption', [w, deskLabel]) };
     if (desk?.options && !findOption(desk, w))
-      return { ok: false, reason: `Option gone: ${deskLabel} no longer offers “${w}”.` };
+      return { ok: false, reason: t('panel_optionGone', [deskLabel, w]) };
   }
   return { ok: true, value: field.kind === 'list' ? wanted : wanted[0]! };
 }
@@ -57,17 +60,17 @@ function stepFor(
   if (field.applyTo) {
     return targets.includes(field.applyTo)
       ? { ...base, to: 'text', target: field.applyTo, value: valueText(value) }
-      : { reason: `Not on this page: it shows no ${TEXT_BOX[field.applyTo]} now.` };
+      : { reason: t('panel_noTextBox', t(TEXT_BOX[field.applyTo])) };
   }
   const binding = field.binding;
   if (!binding) return undefined;
   if ('reason' in binding) return { reason: binding.reason };
   const desk = context?.deskFields?.find((f) => f.id === binding.deskField);
-  if (context?.deskFields && !desk) return { reason: `Not on this page: ${binding.deskLabel} is gone.` };
+  if (context?.deskFields && !desk) return { reason: t('panel_deskFieldGone', binding.deskLabel) };
   const writable = desk ? desk.writable : binding.writable;
   if (!writable) {
-    const why = (desk ? desk.whyNot : binding.whyNot) ?? 'the page does not let you change it';
-    return { reason: `${binding.deskLabel} is read-only here: ${why}` };
+    const why = (desk ? desk.whyNot : binding.whyNot) ?? t('panel_cannotChange');
+    return { reason: t('panel_fieldReadOnly', [binding.deskLabel, why]) };
   }
   const choice = field.kind === 'enum' || (field.kind === 'list' && field.options !== undefined);
   if (choice) {
@@ -237,7 +240,7 @@ export async function copyTemplate(format: 'text' | 'json'): Promise<void> {
   try {
     await backend.copy(text);
     useSession.setState({
-      notice: { kind: 'ok', message: `Copied as ${format === 'json' ? 'JSON' : 'text'}.` },
+      notice: { kind: 'ok', message: t(format === 'json' ? 'panel_copiedJson' : 'panel_copiedText') },
     });
     await recordKept(format === 'json' ? 'copy-json' : 'copy-text');
   } catch (error) {

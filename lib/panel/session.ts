@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { TicketContext } from '../context/ticket-context';
 import { ticketHash as hashTicket } from '../db/ticket-hash';
+import { t } from '../i18n/t';
 import { type ErrorInfo, toErrorInfo } from '../messaging/envelope';
 import { suggestionReadyEvent } from '../metrics/events';
 import type { TextTarget } from '../sites/fields';
@@ -256,7 +257,7 @@ export async function runSuggestion(
     });
   }
   useSession.setState({
-    run: { requestId, field: options.field, instruction, progress: 'Starting…', startedAt },
+    run: { requestId, field: options.field, instruction, progress: t('panel_runStarting'), startedAt },
     lastRun: { field: options.field, instruction },
     // Chosen once, kept for the ticket: a refresh or another template must not go back to the failing provider.
     ...(options.engine ? { engine: options.engine } : {}),
@@ -321,7 +322,7 @@ function mergeSuggestion(
 export async function cancelRun(): Promise<void> {
   const run = current().run;
   if (!run) return;
-  useSession.setState({ run: undefined, notice: { kind: 'ok', message: 'Cancelled.' } });
+  useSession.setState({ run: undefined, notice: { kind: 'ok', message: t('panel_cancelled') } });
   await current()
     .backend?.cancel(run.requestId)
     .catch(() => {});

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
+import { t } from '../i18n/t';
 
 interface GrantState {
   status?: { kind: 'ok' | 'error' | 'busy'; message: string };
@@ -14,13 +15,13 @@ export const useHostGrant = create<GrantState>(() => ({}));
  * tells open pages, so the Policy section refreshes by itself.
  */
 export async function grantHosts(origins: string[]): Promise<void> {
-  useHostGrant.setState({ status: { kind: 'busy', message: 'Asking the browser…' } });
+  useHostGrant.setState({ status: { kind: 'busy', message: t('options_askingBrowser') } });
   try {
     const granted = await browser.permissions.request({ origins });
     useHostGrant.setState({
       status: granted
-        ? { kind: 'ok', message: 'Access granted: Deskmate runs there from the next page load.' }
-        : { kind: 'error', message: 'Access was not granted.' },
+        ? { kind: 'ok', message: t('options_accessGranted') }
+        : { kind: 'error', message: t('options_accessDenied') },
     });
   } catch (error) {
     useHostGrant.setState({

@@ -7,7 +7,7 @@
  *
  *   npm run bench:accuracy        # the shared sets (../shared/datasets or DESKMATE_DATASETS), read in place
  *   npm run bench:accuracy -- --file F.csv --text colA,colB --label col [--language col] [--limit N]
- *     [--seed 1 | --in-order] [--baseline]
+ *     [--seed 1 | --in-order] [--baseline] [--no-learning]
  *     [--base-url URL --model M --api-key-env VAR]   # an OpenAI-compatible provider instead of the local engine
  *
  * Rows are shuffled with a fixed seed (the shared files are sorted by label; `--in-order` keeps the
@@ -16,7 +16,9 @@
  * precision (the largest share a threshold on the shown confidence keeps at that precision), ECE of the
  * shown confidence; suggestion time per ticket p50/p95. `--baseline`: scikit-learn TF-IDF + logistic
  * regression (test/bench/offline-reference.py) fitted offline on the tickets before each window and
- * scored on the window, when PYTHON (default /usr/bin/python3) has scikit-learn.
+ * scored on the window, when PYTHON (default /usr/bin/python3) has scikit-learn. `--no-learning`: the
+ * product's "learning off" setting, so every ticket is answered as the first one is (option names only):
+ * the cold start measured on the whole set instead of its first 50 tickets.
  */
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
@@ -37,7 +39,7 @@ import { machineLine } from './common';
 import { hasSklearn, PYTHON, readLabelled, shuffle, sklearnReference } from './labelled-set';
 
 const USAGE =
-  'Usage: npm run bench:accuracy -- [--file <csv> --text <col[,col]> --label <col> [--language <col>] [--limit N]] [--seed N | --in-order] [--baseline] [--base-url URL --model M --api-key-env VAR]';
+  'Usage: npm run bench:accuracy -- [--file <csv> --text <col[,col]> --label <col> [--language <col>] [--limit N]] [--seed N | --in-order] [--baseline] [--no-learning] [--base-url URL --model M --api-key-env VAR]';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,6 +51,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'in-order': { type: 'boolean', default: false },
     baseline: { type: 'boolean', default: false },
+    'no-learning': { type: 'boolean', default: false },
     'base-url': { type: 'string' },
     model: { type: 'string' },
     'api-key-env': { type: 'string' },
@@ -89,16 +92,19 @@ function fail(message: string): never {
 
 /** The settings of the run: the defaults, or an OpenAI-compatible provider named on the command line. */
 function runSettings(): Settings {
+  const base: Settings = args['no-learning']
+    ? { ...DEFAULT_SETTINGS, learning: { ...DEFAULT_SETTINGS.learning, enabled: false } }
+    : DEFAULT_SETTINGS;
   const baseUrl = args['base-url'];
   if (!baseUrl) {
     if (args.model || args['api-key-env']) fail(`--model and --api-key-env need --base-url.\n${USAGE}`);
-    return DEFAULT_SETTINGS;
+    return base;
   }
   const keyVar = args['api-key-env'];
   const apiKey = keyVar ? process.env[keyVar] : undefined;
   if (keyVar && !apiKey) fail(`The environment variable ${keyVar} (--api-key-env) is not set.`);
   return {
-    ...DEFAULT_SETTINGS,
+    ...base,
     provider: {
       ...DEFAULT_SETTINGS.provider,
       kind: 'openai',
@@ -153,7 +159,7 @@ async function bench(run: Run, settings: Settings): Promise<void> {
       ? `provider ${settings.provider.baseUrl} model ${settings.provider.model}`
       : 'local engine';
   console.log(
-    `${run.file} · text ${run.text} · label ${run.label} (${options.length} options: ${options.join(', ')}) · ${rows.length} tickets · ${args['in-order'] ? 'file order' : `shuffled, seed ${args.seed}`} · ${engine}${args.threshold ? ` · learner threshold ${args.threshold}` : ''}`,
+    `${run.file} · text ${run.text} · label ${run.label} (${options.length} options: ${options.join(', ')}) · ${rows.length} tickets · ${args['in-order'] ? 'file order' : `shuffled, seed ${args.seed}`} · ${engine}${args['no-learning'] ? ' · learning off' : ''}${args.threshold ? ` · learner threshold ${args.threshold}` : ''}`,
   );
 
   const database = new DeskmateDb(`deskmate-accuracy-${Date.now()}-${Math.random()}`);
@@ -200,10 +206,16 @@ async function bench(run: Run, settings: Settings): Promise<void> {
     );
   }
   const langs = byLanguage(outcomes);
+  const perLanguage = (list: ReturnType<typeof byLanguage>) =>
+    list.map((l) => `${l.language} ${f3(l.accuracy)} (n=${l.count})`).join(' · ');
   if (langs.length) {
-    console.log(
-      `accuracy per language: ${langs.map((l) => `${l.language} ${f3(l.accuracy)} (n=${l.count})`).join(' · ')}`,
-    );
+    console.log(`accuracy per language: ${perLanguage(langs)}`);
+    // The cold start per language: what a desk whose tickets come in several languages sees first.
+    const cold = WINDOWS[0];
+    if (cold)
+      console.log(
+        `accuracy per language, ${cold.name}: ${perLanguage(byLanguage(outcomes.slice(cold.from, cold.to)))}`,
+      );
   } else if (run.language === undefined) {
     console.log('accuracy per language: the set has no language column (--language col names one)');
   }

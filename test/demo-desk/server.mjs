@@ -19,6 +19,23 @@ export const CATEGORIES = [
   'other',
 ];
 
+/**
+ * Custom ticket fields, as a team adds them in a hosted desk: the desk names its options its own way
+ * (value and label differ), and a new ticket has none set.
+ */
+export const SENTIMENTS = [
+  ['negative', 'Negative'],
+  ['neutral', 'Neutral'],
+  ['positive', 'Positive'],
+];
+export const LANGUAGES = [
+  ['en', 'English'],
+  ['de', 'German'],
+  ['es', 'Spanish'],
+  ['fr', 'French'],
+  ['other', 'Other'],
+];
+
 const esc = (s) =>
   String(s).replace(
     /[&<>"']/g,
@@ -73,6 +90,17 @@ function select(name, options, current) {
     .join('')}</select>`;
 }
 
+/** A select whose options have their own labels, with an empty entry while nothing is set. */
+function labelledSelect(name, options, current) {
+  const items = options
+    .map(([v, l]) => `<option value="${v}"${v === current ? ' selected' : ''}>${l}</option>`)
+    .join('');
+  return `<select name="${name}" id="field-${name}"><option value="">—</option>${items}</select>`;
+}
+
+const textInput = (name, current) =>
+  `<input type="text" name="${name}" id="field-${name}" value="${esc(current ?? '')}">`;
+
 function ticketPage(t, { late, extra }) {
   const messages = extra ? paddedMessages(t, extra) : t.messages;
   const thread = late
@@ -94,6 +122,10 @@ ${thread}
 <dt><label for="field-priority">Priority</label></dt><dd>${select('priority', PRIORITIES, t.priority)}</dd>
 <dt><label for="field-category">Category</label></dt><dd>${select('category', CATEGORIES, t.category)}</dd>
 <dt>Queue</dt><dd class="queue">${esc(t.queue)}</dd>
+<dt><label for="field-product">Product</label></dt><dd>${textInput('product', t.product)}</dd>
+<dt><label for="field-sentiment">Sentiment</label></dt><dd>${labelledSelect('sentiment', SENTIMENTS, t.sentiment)}</dd>
+<dt><label for="field-language">Language</label></dt><dd>${labelledSelect('language', LANGUAGES, t.language)}</dd>
+<dt><label for="field-summary">Summary</label></dt><dd>${textInput('summary', t.summary)}</dd>
 </dl><button type="submit">Save fields</button></form></aside>
 </main>
 <script>
@@ -174,6 +206,17 @@ export async function startDemoDesk({ port = 0, host = '127.0.0.1' } = {}) {
           ]) {
             const v = form.get(k);
             if (v && allowed.includes(v)) t[k] = v;
+          }
+          for (const [k, allowed] of [
+            ['sentiment', SENTIMENTS],
+            ['language', LANGUAGES],
+          ]) {
+            const v = form.get(k);
+            if (v !== null && (v === '' || allowed.some(([value]) => value === v))) t[k] = v;
+          }
+          for (const k of ['product', 'summary']) {
+            const v = form.get(k);
+            if (v !== null) t[k] = v.slice(0, 500);
           }
         }
         t.version++;

@@ -18,19 +18,23 @@ export interface DemoWalk {
  * shadow root, 3 px either side of the panel's edge). Returns the panel's area of the page.
  */
 async function dockWidth(page: Page, panel: Frame, width: number) {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  // The dock is fixed to the page's right edge, left of any scrollbar: measure from clientWidth, not
+  // from the viewport (a long ticket page has a scrollbar, and the grip is only 6 px wide).
+  const edge = await page.evaluate(() => document.documentElement.clientWidth);
+  const height = page.viewportSize()?.height ?? 720;
   const now = await panel.evaluate(() => innerWidth);
-  await page.mouse.move(viewport.width - now, 300);
+  await page.mouse.move(edge - now, 300);
   await page.mouse.down();
-  await page.mouse.move(viewport.width - width, 300, { steps: 4 });
+  await page.mouse.move(edge - width, 300, { steps: 4 });
   await page.mouse.up();
   await panel.waitForFunction((w) => Math.abs(innerWidth - w) <= 1, width);
-  return { x: viewport.width - width, y: 0, width, height: viewport.height };
+  return { x: edge - width, y: 0, width, height };
 }
 
 /**
  * Triage with the desk's own fields: the panel offers the page's options, the agent accepts (picking a
- * desk option where the engine had none), Apply all writes every field, and each row says what happened.
+ * desk option where the engine had none, typing the product it could not read), Apply all writes every
+ * field, and each row says what happened.
  * Then the compact panel is saved at 360 and 480 px, light and dark.
  */
 async function walkApplyAll(page: Page, panel: Frame, shot: DemoWalk['shot']): Promise<void> {
@@ -42,6 +46,9 @@ async function walkApplyAll(page: Page, panel: Frame, shot: DemoWalk['shot']): P
     const options = (await input.locator('option').allTextContents()).filter((o) => o !== '(none)');
     if (options[0]) await input.selectOption(options[0]);
   }
+  // The local engine has no product list: the agent types the one the customer names.
+  const product = panel.getByTestId('field-input-product');
+  if ((await product.count()) && !(await product.inputValue())) await product.fill('ProBlend 600');
   await panel.getByTestId('accept-all').click();
   await panel.getByTestId('apply').click();
   await panel.locator('[data-applied]').first().waitFor();
@@ -61,6 +68,11 @@ async function walkApplyAll(page: Page, panel: Frame, shot: DemoWalk['shot']): P
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  // The agent saves the ticket with the desk's own button: the desk now holds what Deskmate wrote.
+  await Promise.all([
+    page.waitForURL(/\/tickets\/\d+$/),
+    page.locator('form#props button[type=submit]').click(),
+  ]);
 }
 
 /**

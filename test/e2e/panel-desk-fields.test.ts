@@ -52,9 +52,14 @@ test('the panel offers the desk’s own options, Apply all writes them into the 
   expect(await panel.getByTestId('applied-priority').getAttribute('data-applied')).toBe('written');
   expect(await page.locator('#field-category').inputValue()).toBe(newCategory);
   expect(await page.locator('#field-priority').inputValue()).toBe(newPriority);
-  // Fields the page has no place for say so; nothing was invented for them.
-  const summary = panel.getByTestId('applied-summary');
-  if (await summary.count()) expect(await summary.textContent()).toContain('no field for Summary');
+  // Custom fields whose options the desk labels its own way ("Negative", "English") get the
+  // engine's sentiment and language as the desk's option, and a free-text field its text.
+  expect(await panel.getByTestId('applied-sentiment').getAttribute('data-applied')).toBe('written');
+  expect(await page.locator('#field-sentiment').inputValue()).toBe('negative');
+  expect(await page.locator('#field-language').inputValue()).toBe('en');
+  expect(await page.locator('#field-summary').inputValue()).toBe(
+    await panel.getByTestId('field-input-summary').inputValue(),
+  );
   // The agent's values are still in the panel after applying.
   expect(await category.inputValue()).toBe(newCategory);
   await page.close();

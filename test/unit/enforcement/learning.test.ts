@@ -44,11 +44,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const context = demoContext(1001);
-/** The agent changed the AI's category: a correction retrieval offers as a prompt example. */
+/** The agent changed the AI's category to another of the desk's options: a correction retrieval offers as a prompt example. */
 const record = () =>
   ask('corrections.record', {
     suggestion: suggestion({ ticketKey: context.ticketKey }),
-    kept: { category: 'damaged-item' },
+    kept: { category: 'return' },
     text: ticketText(context),
     enumFields: ['category'],
     reasons: { category: 'The customer says the jug arrived cracked' },
@@ -93,7 +93,7 @@ describe('learning settings are enforced in the background', () => {
       templateVersion: 2,
       field: 'category',
       aiValue: 'shipping',
-      keptValue: 'damaged-item',
+      keptValue: 'return',
       agreed: false,
       aiConfidence: 0.7,
       aiSource: 'model',

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundMessages } from '@/lib/messaging/protocol';
+import { genericDesksFor } from '@/lib/sites/handlers';
 
 /**
  * Content scripts run beside untrusted pages: a compromised one must not be able to ask the
@@ -22,8 +24,6 @@ test('content scripts may send only the allow-listed background messages', () =>
 });
 
 test('a content script gets only the described desks that match its own page', async () => {
-  const { genericDesksFor } = await import('@/lib/sites/handlers');
-  const { fakeBrowser } = await import('wxt/testing/fake-browser');
   const base = JSON.parse(readFileSync('test/fixtures/generic/helpdesk.config.json', 'utf8'));
   const desk = (name: string, host: string) => ({ ...base, name, matches: [`https://${host}/*`] });
   await fakeBrowser.storage.local.set({
