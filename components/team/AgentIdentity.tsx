@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { checkAgentId, type AgentIdentity as Identity } from '@/lib/team/identity';
 
 interface Props {
@@ -18,13 +19,13 @@ export function AgentIdentity({ identity, locked, status, onSave }: Props) {
   const problem = value.trim() ? checkAgentId(value, identity) : undefined;
   return (
     <section aria-labelledby={`${id}-title`} data-testid="team-identity">
-      <h3 id={`${id}-title`}>Your agent id in exports</h3>
+      <h3 id={`${id}-title`}>{t('team_identityTitle')}</h3>
       <p>
-        Your exports carry <strong data-testid="team-agent-id">{identity.agentId}</strong>
-        {identity.source === 'generated' ? ' (generated for this browser)' : ''}.{' '}
-        {identity.realNames ? 'Your organization allows names.' : 'Use a pseudonym, not your name.'}
+        {t('team_exportsCarry')} <strong data-testid="team-agent-id">{identity.agentId}</strong>
+        {identity.source === 'generated' ? ` ${t('team_generated')}` : ''}.{' '}
+        {identity.realNames ? t('team_namesAllowed') : t('team_usePseudonym')}
       </p>
-      {identity.problem && <p className="warn-text">Your chosen id is not used: {identity.problem}</p>}
+      {identity.problem && <p className="warn-text">{t('team_chosenNotUsed', identity.problem)}</p>}
       <form
         className="team-identity"
         onSubmit={(e) => {
@@ -32,7 +33,7 @@ export function AgentIdentity({ identity, locked, status, onSave }: Props) {
           if (!problem) onSave(value.trim());
         }}
       >
-        <label htmlFor={`${id}-agent`}>Agent id</label>
+        <label htmlFor={`${id}-agent`}>{t('team_agentId')}</label>
         <input
           id={`${id}-agent`}
           value={value}
@@ -43,10 +44,10 @@ export function AgentIdentity({ identity, locked, status, onSave }: Props) {
           onChange={(e) => setValue(e.target.value)}
         />
         <button type="submit" disabled={locked || Boolean(problem)}>
-          {value.trim() ? 'Save' : 'Use the generated pseudonym'}
+          {value.trim() ? t('common_save') : t('team_useGenerated')}
         </button>
         <span id={`${id}-why`} className={problem ? 'error' : 'hint'}>
-          {locked ? 'Managed by your organization.' : (problem ?? '')}
+          {locked ? t('team_managed') : (problem ?? '')}
         </span>
       </form>
       {status && (

@@ -1,4 +1,5 @@
 import { pct } from '@/components/dashboard/format';
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { ConfusionRow } from '@/lib/team/report';
 
@@ -7,12 +8,13 @@ interface Props {
   onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
+// i18n-ignore: CSV column names, read by tools and by the team report itself
 const COLUMNS = [
   'template',
   'field',
   'compared',
   'corrected',
-  'correction rate',
+  'correction rate', // i18n-ignore: a CSV column name, read by tools
   'suggested',
   'applied',
   'times',
@@ -42,28 +44,24 @@ export function ConfusionTable({ rows, onExportCsv }: Props) {
       data-testid="team-confusion"
     >
       <div className="chart-head">
-        <h3 id="team-confusion-title">Corrections: suggested → applied</h3>
+        <h3 id="team-confusion-title">{t('team_confusionTitle')}</h3>
         <button
           type="button"
           disabled={!onExportCsv || rows.length === 0}
           onClick={() => onExportCsv?.('confusion', COLUMNS, csvRows(rows))}
         >
-          Export CSV
+          {t('dash_exportCsv')}
         </button>
       </div>
-      <p className="hint">
-        Fields the team corrects most first. Each pair is a value the AI suggested and the value the agent
-        kept instead; the most frequent pairs are where a template, a binding or the desk's options need a
-        look.
-      </p>
-      {rows.length === 0 && <p className="chart-empty">No corrections loaded.</p>}
+      <p className="hint">{t('team_confusionHint')}</p>
+      {rows.length === 0 && <p className="chart-empty">{t('team_noCorrections')}</p>}
       <div className="table-scroll">
         <table aria-labelledby="team-confusion-title">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Corrected</th>
-              <th scope="col">Suggested → applied (times)</th>
+              <th scope="col">{t('team_field')}</th>
+              <th scope="col">{t('team_corrected')}</th>
+              <th scope="col">{t('team_pairs')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,9 +70,7 @@ export function ConfusionTable({ rows, onExportCsv }: Props) {
                 <th scope="row">
                   {r.templateId} · {r.field}
                 </th>
-                <td>
-                  {pct(r.rate)} ({r.corrected} of {r.compared})
-                </td>
+                <td>{t('team_correctedOf', [pct(r.rate), r.corrected, r.compared])}</td>
                 <td>
                   {r.pairs.length === 0
                     ? '—'

@@ -1,4 +1,5 @@
 import { type DragEvent, useId, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 
 interface Props {
   busy: boolean;
@@ -26,11 +27,8 @@ export function FileDrop({ busy, onFiles }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <p>
-        Drop agents’ exports here (corrections, decisions or metrics events; CSV or JSONL), as many as you
-        have.
-      </p>
-      <label htmlFor={`${id}-files`}>Choose export files</label>{' '}
+      <p>{t('team_drop')}</p>
+      <label htmlFor={`${id}-files`}>{t('team_chooseFiles')}</label>{' '}
       <input
         id={`${id}-files`}
         type="file"

@@ -1,22 +1,27 @@
+import { t } from '@/lib/i18n/t';
 import type { LoadedFile } from '@/lib/team/merge';
 
-const KIND = { corrections: 'corrections', decisions: 'decisions', events: 'metrics events' } as const;
+const KIND = {
+  corrections: () => t('team_kindCorrections'),
+  decisions: () => t('team_kindDecisions'),
+  events: () => t('team_kindEvents'),
+} as const;
 
 /** Each file loaded: what it held, what was added, and its problems (file and line named). */
 export function LoadedFiles({ files }: { files: LoadedFile[] }) {
   if (files.length === 0) return null;
   return (
     <section aria-labelledby="team-files-title" data-testid="team-loaded-files">
-      <h3 id="team-files-title">Files</h3>
+      <h3 id="team-files-title">{t('team_files')}</h3>
       <table>
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Holds</th>
-            <th scope="col">Added</th>
-            <th scope="col">Already loaded</th>
-            <th scope="col">Not loaded</th>
-            <th scope="col">Agents</th>
+            <th scope="col">{t('team_file')}</th>
+            <th scope="col">{t('team_holds')}</th>
+            <th scope="col">{t('team_added')}</th>
+            <th scope="col">{t('team_alreadyLoaded')}</th>
+            <th scope="col">{t('team_notLoaded')}</th>
+            <th scope="col">{t('team_agents')}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,7 +31,7 @@ export function LoadedFiles({ files }: { files: LoadedFile[] }) {
             <tr key={i} data-testid="team-file">
               <th scope="row">{f.name}</th>
               <td>
-                {f.kinds.map((k) => KIND[k]).join(', ') || '—'} ({f.format.toUpperCase()})
+                {f.kinds.map((k) => KIND[k]()).join(', ') || '—'} ({f.format.toUpperCase()})
               </td>
               <td>{f.added}</td>
               <td>{f.duplicates}</td>
@@ -37,7 +42,7 @@ export function LoadedFiles({ files }: { files: LoadedFile[] }) {
         </tbody>
       </table>
       {files.some((f) => f.problems.length > 0) && (
-        <ul className="team-problems" aria-label="Problems in the files" data-testid="team-problems">
+        <ul className="team-problems" aria-label={t('team_problems')} data-testid="team-problems">
           {files.flatMap((f, i) =>
             f.problems.map((p, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems never reorder.

@@ -1,4 +1,5 @@
 import { duration, parts, pct } from '@/components/dashboard/format';
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import { REPORT_COLUMNS, reportRow, type ScopeRow } from '@/lib/team/report';
 
@@ -22,7 +23,7 @@ export function ScopeTable({ id, title, label, rows, onExportCsv }: Props) {
           disabled={!onExportCsv || rows.length === 0}
           onClick={() => onExportCsv?.(id, [...REPORT_COLUMNS], rows.map(reportRow))}
         >
-          Export CSV
+          {t('dash_exportCsv')}
         </button>
       </div>
       <div className="table-scroll">
@@ -30,14 +31,14 @@ export function ScopeTable({ id, title, label, rows, onExportCsv }: Props) {
           <thead>
             <tr>
               <th scope="col">{label}</th>
-              <th scope="col">Tickets</th>
-              <th scope="col">Applied</th>
-              <th scope="col">Cycle time (median)</th>
-              <th scope="col">Acceptance</th>
-              <th scope="col">Corrections</th>
-              <th scope="col">Escalation rate</th>
-              <th scope="col">Overrides</th>
-              <th scope="col">Decisions (escalated / dismissed)</th>
+              <th scope="col">{t('team_tickets')}</th>
+              <th scope="col">{t('team_applied')}</th>
+              <th scope="col">{t('team_cycle')}</th>
+              <th scope="col">{t('team_acceptance')}</th>
+              <th scope="col">{t('team_corrections')}</th>
+              <th scope="col">{t('team_escalation')}</th>
+              <th scope="col">{t('team_overrides')}</th>
+              <th scope="col">{t('team_decisions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +55,7 @@ export function ScopeTable({ id, title, label, rows, onExportCsv }: Props) {
                     {pct(m.correction)} ({m.correction.count})
                   </td>
                   <td title={parts(m.escalation)}>{pct(m.escalation)}</td>
-                  <td title={`${parts(m.override)} flags dismissed`}>
+                  <td title={t('team_flagsDismissed', parts(m.override))}>
                     {pct(m.override)} ({m.override.count})
                   </td>
                   <td>

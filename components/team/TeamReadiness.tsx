@@ -1,4 +1,5 @@
 import { pct } from '@/components/dashboard/format';
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { TeamFieldReadiness } from '@/lib/team/report';
 
@@ -9,6 +10,7 @@ interface Props {
   onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
 }
 
+// i18n-ignore: CSV header, not UI (read by tools)
 const COLUMNS = ['template', 'field', 'tickets', 'kept', 'accuracy', 'ready for auto', 'why not'];
 
 /** Each template field's readiness for auto, measured over every agent's tickets. */
@@ -20,7 +22,7 @@ export function TeamReadiness({ rows, threshold, minTickets, onExportCsv }: Prop
       data-testid="team-readiness"
     >
       <div className="chart-head">
-        <h3 id="team-readiness-title">Readiness for auto (whole team)</h3>
+        <h3 id="team-readiness-title">{t('team_readinessTitle')}</h3>
         <button
           type="button"
           disabled={!onExportCsv || rows.length === 0}
@@ -32,23 +34,19 @@ export function TeamReadiness({ rows, threshold, minTickets, onExportCsv }: Prop
             )
           }
         >
-          Export CSV
+          {t('dash_exportCsv')}
         </button>
       </div>
-      <p className="hint">
-        A field is ready for auto (pre-accepted, still applied by the agent) once its accuracy reaches{' '}
-        {pct(threshold)} over at least {minTickets} tickets: the same rule as each browser's readiness, here
-        over the whole team's tickets.
-      </p>
-      {rows.length === 0 && <p className="chart-empty">No corrections loaded.</p>}
+      <p className="hint">{t('team_readinessHint', [pct(threshold), minTickets])}</p>
+      {rows.length === 0 && <p className="chart-empty">{t('team_noCorrections')}</p>}
       <div className="table-scroll">
         <table aria-labelledby="team-readiness-title">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Tickets</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Auto</th>
+              <th scope="col">{t('team_field')}</th>
+              <th scope="col">{t('team_tickets')}</th>
+              <th scope="col">{t('team_accuracy')}</th>
+              <th scope="col">{t('team_auto')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,10 +56,10 @@ export function TeamReadiness({ rows, threshold, minTickets, onExportCsv }: Prop
                   {r.templateId} · {r.field}
                 </th>
                 <td>{r.tickets}</td>
-                <td>
-                  {pct(r.accuracy)} ({r.agreed} kept)
+                <td>{t('team_accuracyKept', [pct(r.accuracy), r.agreed])}</td>
+                <td className={r.auto ? 'ok-text' : 'warn-text'}>
+                  {r.auto ? t('team_ready') : t('team_notYet', r.why)}
                 </td>
-                <td className={r.auto ? 'ok-text' : 'warn-text'}>{r.auto ? 'ready' : `not yet: ${r.why}`}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { Charts } from '@/components/dashboard/Charts';
 import { SummaryTable } from '@/components/dashboard/SummaryTable';
+import { t } from '@/lib/i18n/t';
 import type { CsvCell } from '@/lib/metrics/csv';
 import type { LoadedFile } from '@/lib/team/merge';
 import type { ParseOptions } from '@/lib/team/parse';
@@ -36,13 +37,8 @@ export function TeamReport(props: TeamReportProps) {
   return (
     <div className="dashboard team-report" data-testid="team-report">
       <p className="hint">
-        Agents export their logs from Options › Corrections and decisions; drop the files here. Everything is
-        read in this page and nothing is sent anywhere. Agents appear under their pseudonyms
-        {props.options.realNames ? ' (your organization allows names)' : ''}; ticket text in the files is{' '}
-        {props.options.ticketText
-          ? 'kept (redacted as exported)'
-          : 'dropped: your organization does not allow it here'}
-        .
+        {t('team_intro')} {props.options.realNames ? t('team_introNames') : ''}{' '}
+        {props.options.ticketText ? t('team_textKept') : t('team_textDropped')}
       </p>
       <FileDrop busy={status?.kind === 'busy'} onFiles={props.onFiles} />
       {status && (
@@ -59,27 +55,30 @@ export function TeamReport(props: TeamReportProps) {
         <>
           <div className="button-row">
             <button type="button" disabled={!props.exportAllowed} onClick={props.onDownloadCsv}>
-              Download merged CSV
+              {t('team_downloadCsv')}
             </button>
             <button type="button" disabled={!props.exportAllowed} onClick={props.onDownloadPack}>
-              Download team pack
+              {t('team_downloadPack')}
             </button>
             <button type="button" onClick={props.onClear}>
-              Clear
+              {t('team_clear')}
             </button>
           </div>
-          {!props.exportAllowed && (
-            <p className="locked-note">Managed by your organization: exports are not allowed.</p>
-          )}
+          {!props.exportAllowed && <p className="locked-note">{t('team_exportsForbidden')}</p>}
           <p data-testid="team-counts">
-            {report.agents.length} agents · {report.counts.events} events · {report.counts.corrections}{' '}
-            corrections · {report.counts.decisions} decisions · {report.team.tickets} tickets
+            {t('team_counts', [
+              report.agents.length,
+              report.counts.events,
+              report.counts.corrections,
+              report.counts.decisions,
+              report.team.tickets,
+            ])}
           </p>
           <SummaryTable data={report.dashboard} onExportCsv={onExportCsv} />
           <ScopeTable
             id="team-agents"
-            title="Per agent"
-            label="Agent"
+            title={t('team_perAgent')}
+            label={t('team_agent')}
             rows={report.perAgent}
             onExportCsv={onExportCsv}
           />
@@ -93,15 +92,15 @@ export function TeamReport(props: TeamReportProps) {
           />
           <ScopeTable
             id="team-templates"
-            title="Per template"
-            label="Template"
+            title={t('team_perTemplate')}
+            label={t('team_template')}
             rows={report.perTemplate}
             onExportCsv={onExportCsv}
           />
           <ScopeTable
             id="team-desks"
-            title="Per desk"
-            label="Desk"
+            title={t('team_perDesk')}
+            label={t('team_desk')}
             rows={report.perDesk}
             onExportCsv={onExportCsv}
           />

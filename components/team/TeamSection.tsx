@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { t } from '@/lib/i18n/t';
 import { AgentIdentity } from './AgentIdentity';
 import { TeamReport } from './TeamReport';
 import {
@@ -25,9 +26,9 @@ export function TeamSection({ showIdentity = true }: { showIdentity?: boolean })
     <>
       {showIdentity && (
         <p className="hint">
-          The team report also opens on a page of its own, with no desk:{' '}
+          {t('team_ownPage')}{' '}
           <a href="team.html" target="_blank" rel="noopener">
-            open the team report page
+            {t('team_openPage')}
           </a>
           .
         </p>

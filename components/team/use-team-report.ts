@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { pageExportGuard } from '@/lib/export/allowed';
+import { plural, t } from '@/lib/i18n/t';
 import { send } from '@/lib/messaging/client';
 import { toErrorInfo } from '@/lib/messaging/envelope';
 import { type CsvCell, downloadCsv, toCsv } from '@/lib/metrics/csv';
@@ -70,7 +71,7 @@ export async function startTeamReport(): Promise<void> {
 export async function loadTeamFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const { options, templates } = useTeamReport.getState();
-  useTeamReport.setState({ status: { kind: 'busy', message: `Reading ${files.length} files…` } });
+  useTeamReport.setState({ status: { kind: 'busy', message: t('team_reading', files.length) } });
   try {
     for (const file of files) addFile(log, parseExport(file.name, await file.text(), options));
     const report = templates ? buildTeamReport(log, templates) : undefined;
@@ -80,9 +81,17 @@ export async function loadTeamFiles(files: readonly File[]): Promise<void> {
       report,
       status: {
         kind: 'ok',
-        message: `${log.files.length} files loaded: ${log.events.length} events, ${log.corrections.length} corrections, ${log.decisions.length} decisions${
-          problems ? `; ${problems === 1 ? '1 file has' : `${problems} files have`} problems (below)` : ''
-        }.`,
+        message: [
+          t('team_loaded', [
+            log.files.length,
+            log.events.length,
+            log.corrections.length,
+            log.decisions.length,
+          ]),
+          problems ? plural(problems, 'team_problemFiles_one', 'team_problemFiles_other') : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       },
     });
   } catch (error) {
@@ -142,7 +151,7 @@ export async function saveAgentId(agentId: string): Promise<void> {
       identity,
       identityStatus: identity.problem
         ? { kind: 'error', message: identity.problem }
-        : { kind: 'ok', message: `Saved: your exports now carry ${identity.agentId}.` },
+        : { kind: 'ok', message: t('team_saved', identity.agentId) },
     });
   } catch (error) {
     useTeamReport.setState({ identityStatus: { kind: 'error', message: toErrorInfo(error).message } });
