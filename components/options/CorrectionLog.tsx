@@ -18,7 +18,7 @@ interface Props {
   retentionDays: number;
   onFilterChange(next: LogFilterForm): void;
   onLoadMore(): void;
-  onExport(kind: 'corrections' | 'decisions', format: 'csv' | 'jsonl'): void;
+  onExport(kind: 'corrections' | 'decisions' | 'events', format: 'csv' | 'jsonl'): void;
   onChooseFile(file: File): void;
   onCommitImport(): void;
   onCancelImport(): void;
@@ -57,6 +57,29 @@ export function CorrectionLog(props: Props) {
           onClick={() => props.onExport('decisions', 'csv')}
         >
           {t('log_exportDecisions')}
+        </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('decisions', 'jsonl')}
+        >
+          {t('log_exportDecisionsJsonl')}
+        </button>
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('events', 'csv')}
+        >
+          {t('log_exportEventsCsv')}
+        </button>
+        <button
+          type="button"
+          disabled={!props.exportAllowed || busy}
+          onClick={() => props.onExport('events', 'jsonl')}
+        >
+          {t('log_exportEventsJsonl')}
         </button>
       </div>
       {!props.exportAllowed && <p className="locked-note">{t('log_exportForbidden')}</p>}

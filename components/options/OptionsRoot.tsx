@@ -8,6 +8,7 @@ import { RedactionSettings } from '@/components/options/RedactionSettings';
 import { SitesSettings } from '@/components/options/SitesSettings';
 import { TemplatesSettings } from '@/components/options/TemplatesSettings';
 import { useLearnedOutputMode } from '@/components/options/use-learned-output-mode';
+import { TeamSection } from '@/components/team/TeamSection';
 import { t } from '@/lib/i18n/t';
 import { forgetOutputMode } from '@/lib/llm/output-mode';
 import {
@@ -119,6 +120,7 @@ export function OptionsRoot() {
       content: <CorrectionLogSection exportAllowed={s.exportAllowed} retentionDays={s.retentionDays} />,
     },
     { id: 'dashboard', title: t('options_sectionDashboard'), content: <DashboardSection /> },
+    { id: 'team', title: t('options_sectionTeam'), content: <TeamSection /> },
   ];
   const notice = view.policy.present && !view.policy.valid && (
     <div className="notice notice-error" role="alert">

@@ -107,13 +107,18 @@ export async function loadMore(): Promise<void> {
 }
 
 /** Stream the export into a file the browser downloads; the page stays responsive page by page. */
-export async function exportLog(kind: 'corrections' | 'decisions', format: 'csv' | 'jsonl'): Promise<void> {
+export async function exportLog(
+  kind: 'corrections' | 'decisions' | 'events',
+  format: 'csv' | 'jsonl',
+): Promise<void> {
   useCorrectionLog.setState({ status: { kind: 'busy', message: t('log_exporting') } });
   try {
     const filter = toLogFilter(useCorrectionLog.getState().filter);
     const parts: Uint8Array[] = [];
     let bytes = 0;
-    const reader = exportStream(db(), kind, format, filter).getReader();
+    // Asked once: the same agent id goes into every row and the file name.
+    const { agentId } = await send('team.identity', {});
+    const reader = exportStream(db(), kind, format, filter, undefined, async () => agentId).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -124,7 +129,7 @@ export async function exportLog(kind: 'corrections' | 'decisions', format: 'csv'
     const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = exportFileName(kind, format);
+    link.download = exportFileName(kind, format, new Date(), agentId);
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     useCorrectionLog.setState({

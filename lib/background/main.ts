@@ -11,6 +11,7 @@ import { policyHandlers } from '../policy/handlers';
 import { startPolicy, syncSites } from '../policy/read';
 import { sitesHandlers } from '../sites/handlers';
 import { suggestHandlers } from '../suggest/handlers';
+import { teamHandlers } from '../team/handlers';
 
 /** Handlers of every domain, merged. Each domain keeps its own in lib/<domain>/handlers.ts. */
 const handlers: Partial<Handlers<typeof backgroundMessages>> = {
@@ -22,6 +23,7 @@ const handlers: Partial<Handlers<typeof backgroundMessages>> = {
   ...suggestHandlers,
   ...panelHandlers,
   ...sitesHandlers,
+  ...teamHandlers,
 };
 
 /** The background's whole life: listeners first (a woken service worker must not miss the message). */

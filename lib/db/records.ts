@@ -71,3 +71,35 @@ export function correctionKey(c: {
     ]),
   );
 }
+
+/** A decision as stored (see `Decision` in db.ts), as the team report reads it from exports. */
+export const DecisionRecord = z.object({
+  id: z.number().int().optional(),
+  site: z.string().min(1),
+  ticketHash: z.string().min(1),
+  time: z.number().int().nonnegative(),
+  rulesFired: z
+    .array(
+      z.object({
+        id: z.string(),
+        severity: z.string(),
+        reason: z.string().default(''),
+        evidence: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  signals: z
+    .array(
+      z.object({
+        category: z.string(),
+        confidence: z.number(),
+        evidence: z.array(z.string()).default([]),
+        shownAs: z.enum(['flag', 'hint']),
+      }),
+    )
+    .default([]),
+  action: z.enum(['escalated', 'dismissed']),
+  reason: z.string().optional(),
+  templateId: z.string().optional(),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecord>;

@@ -6,6 +6,7 @@ import type { backgroundMessages } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { recordEvent } from '../metrics/events';
 import { getEffectiveSettings } from '../settings/effective';
+import { agentIdentity } from '../team/handlers';
 import { recordDecision } from './decisions';
 import { effectiveRules } from './defaults';
 import { evaluate } from './evaluate';
@@ -42,6 +43,7 @@ export const escalationHandlers: Partial<Handlers<typeof backgroundMessages>> = 
       format,
       { from: since, to: until },
       backgroundExportGuard,
+      async () => (await agentIdentity()).agentId,
     ).getReader();
     // Keep the byte-order mark the CSV writer puts first: Excel needs it to read UTF-8.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });

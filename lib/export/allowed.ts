@@ -24,3 +24,9 @@ export const pageExportGuard: ExportGuard = async () => {
 export const backgroundExportGuard: ExportGuard = async () => {
   refuseUnless((await getEffectiveSettings()).exportAllowed);
 };
+
+/** The agent id an export carries (lib/team/identity.ts): a pseudonym unless policy allows names. */
+export type AgentSource = () => Promise<string>;
+
+/** Extension pages: the background resolves it (settings, the policy's rules, this browser's pseudonym). */
+export const pageAgentId: AgentSource = async () => (await send('team.identity', {})).agentId;

@@ -1,6 +1,7 @@
-import type { Correction, Decision, DeskmateDb } from '../db/db';
-import { type ExportGuard, pageExportGuard } from './allowed';
+import type { Correction, Decision, DeskEvent, DeskmateDb } from '../db/db';
+import { type AgentSource, type ExportGuard, pageAgentId, pageExportGuard } from './allowed';
 import { csvRow, UTF8_BOM } from './csv';
+import { correctionEventId, decisionEventId, deskEventId } from './ids';
 
 /** What a team lead filters the log by. Dates are ms since epoch, `to` exclusive. */
 export interface LogFilter {
@@ -14,7 +15,7 @@ export interface LogFilter {
 }
 
 export type ExportFormat = 'csv' | 'jsonl';
-export type ExportKind = 'corrections' | 'decisions';
+export type ExportKind = 'corrections' | 'decisions' | 'events';
 
 /** Rows read per IndexedDB request: big enough to be fast, small enough to keep memory flat. */
 const PAGE = 1000;
@@ -36,6 +37,9 @@ const CORRECTION_COLUMNS = [
   'ticketHash',
   'reason',
   'importedFrom',
+  // Added for the team report (issue #17): older exports end at importedFrom (lib/team/parse.ts).
+  'eventId',
+  'agentId',
 ] as const;
 
 const DECISION_COLUMNS = [
@@ -48,7 +52,30 @@ const DECISION_COLUMNS = [
   'reason',
   'rulesFired',
   'signals',
+  'eventId',
+  'agentId',
 ] as const;
+
+/** Metrics events: ids, hashes, field names and numbers (lib/metrics/event-schema.ts), never text. */
+export const EVENT_COLUMNS = [
+  'id',
+  'time',
+  'type',
+  'site',
+  'ticketHash',
+  'templateId',
+  'field',
+  'data',
+  'eventId',
+  'agentId',
+] as const;
+
+/** The header of each kind's CSV export (the team report detects the kind from it). */
+export const EXPORT_COLUMNS: Record<ExportKind, readonly string[]> = {
+  corrections: CORRECTION_COLUMNS,
+  decisions: DECISION_COLUMNS,
+  events: EVENT_COLUMNS,
+};
 
 export function matchesCorrection(c: Correction, f: LogFilter): boolean {
   return (
@@ -58,6 +85,16 @@ export function matchesCorrection(c: Correction, f: LogFilter): boolean {
     (!f.field || c.field === f.field) &&
     (!f.site || c.site === f.site) &&
     (!f.correctionsOnly || !c.agreed)
+  );
+}
+
+export function matchesEvent(e: DeskEvent, f: LogFilter): boolean {
+  return (
+    (f.from === undefined || e.time >= f.from) &&
+    (f.to === undefined || e.time < f.to) &&
+    (!f.templateId || e.templateId === f.templateId) &&
+    (!f.field || e.field === f.field) &&
+    (!f.site || e.site === f.site)
   );
 }
 
@@ -73,7 +110,7 @@ export function matchesDecision(d: Decision, f: LogFilter): boolean {
 /** A value as a spreadsheet cell: text as is, lists and null as JSON. */
 const cellValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? null));
 
-function correctionCsv(c: Correction): string {
+function correctionCsv(c: Correction, agentId: string): string {
   return csvRow([
     c.id,
     new Date(c.time).toISOString(),
@@ -91,10 +128,12 @@ function correctionCsv(c: Correction): string {
     c.ticketHash,
     c.reason ?? '',
     c.imported?.from ?? '',
+    correctionEventId(c),
+    agentId,
   ]);
 }
 
-function decisionCsv(d: Decision): string {
+function decisionCsv(d: Decision, agentId: string): string {
   return csvRow([
     d.id,
     new Date(d.time).toISOString(),
@@ -105,13 +144,67 @@ function decisionCsv(d: Decision): string {
     d.reason ?? '',
     d.rulesFired,
     d.signals,
+    decisionEventId(d),
+    agentId,
   ]);
 }
 
-/** A correction as a team-pack line: everything but the local id and the derived dedup key. */
-export function correctionJson(c: Correction): string {
+function eventCsv(e: DeskEvent, agentId: string): string {
+  return csvRow([
+    e.id,
+    new Date(e.time).toISOString(),
+    e.type,
+    e.site,
+    e.ticketHash,
+    e.templateId ?? '',
+    e.field ?? '',
+    e.data ? JSON.stringify(e.data) : '',
+    deskEventId(e),
+    agentId,
+  ]);
+}
+
+/**
+ * A correction as a team-pack line: everything but the local id and the derived dedup key, with its
+ * stable event id and the agent's pseudonym (the team-pack import ignores both).
+ */
+export function correctionJson(c: Correction, agentId?: string): string {
   const { id: _id, dedupKey: _key, ...rest } = c;
-  return JSON.stringify(rest);
+  return JSON.stringify(agentId === undefined ? rest : { ...rest, eventId: correctionEventId(c), agentId });
+}
+
+/** One exported row of a kind, in a format: the stream's writer, shared with the team bench. */
+export function exportRow(
+  kind: ExportKind,
+  format: ExportFormat,
+  row: Correction | Decision | DeskEvent,
+  agentId: string,
+): string {
+  if (kind === 'corrections') {
+    const c = row as Correction;
+    return format === 'csv' ? correctionCsv(c, agentId) : `${correctionJson(c, agentId)}\n`;
+  }
+  if (kind === 'decisions') {
+    const d = row as Decision;
+    return format === 'csv'
+      ? decisionCsv(d, agentId)
+      : `${JSON.stringify({ ...d, eventId: decisionEventId(d), agentId })}\n`;
+  }
+  const e = row as DeskEvent;
+  return format === 'csv'
+    ? eventCsv(e, agentId)
+    : `${JSON.stringify({ ...e, eventId: deskEventId(e), agentId })}\n`;
+}
+
+/** The first bytes of an export: CSV's byte-order mark and header; nothing for JSONL. */
+export function exportHeader(kind: ExportKind, format: ExportFormat): string {
+  return format === 'csv' ? UTF8_BOM + csvRow(EXPORT_COLUMNS[kind]) : '';
+}
+
+function matches(kind: ExportKind, row: Correction | Decision | DeskEvent, filter: LogFilter): boolean {
+  if (kind === 'corrections') return matchesCorrection(row as Correction, filter);
+  if (kind === 'decisions') return matchesDecision(row as Decision, filter);
+  return matchesEvent(row as DeskEvent, filter);
 }
 
 /**
@@ -119,6 +212,8 @@ export function correctionJson(c: Correction): string {
  * memory as objects at once and the page stays responsive (every page is an await).
  * Nothing is read before `guard` allows it: the managed `exportAllowed` is enforced here, where the
  * data is read, not only by disabled buttons (pages ask the background; the background passes its own).
+ * Every row carries a stable event id and the agent's id from `agent` (a pseudonym unless policy
+ * allows names: lib/team/identity.ts), which the team report merges by.
  */
 export function exportStream(
   database: DeskmateDb,
@@ -126,28 +221,38 @@ export function exportStream(
   format: ExportFormat,
   filter: LogFilter = {},
   guard: ExportGuard = pageExportGuard,
+  agent: AgentSource = pageAgentId,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let lastId = 0;
   let started = false;
+  let agentId = '';
   return new ReadableStream<Uint8Array>({
     // A refusal errors the stream: the first read rejects with the `policy` error.
-    start: () => guard(),
+    async start() {
+      await guard();
+      agentId = await agent();
+    },
     async pull(controller) {
       if (!started) {
         started = true;
         if (format === 'csv') {
-          const header = kind === 'corrections' ? CORRECTION_COLUMNS : DECISION_COLUMNS;
-          controller.enqueue(encoder.encode(UTF8_BOM + csvRow(header)));
+          controller.enqueue(encoder.encode(exportHeader(kind, format)));
           return;
         }
       }
       // Keep reading pages until one has matching rows (or the table ends): pull must enqueue or close.
       for (;;) {
-        const table = kind === 'corrections' ? database.corrections : database.decisions;
+        const table =
+          kind === 'corrections'
+            ? database.corrections
+            : kind === 'decisions'
+              ? database.decisions
+              : database.events;
         const page = (await table.where(':id').above(lastId).limit(PAGE).toArray()) as (
           | Correction
           | Decision
+          | DeskEvent
         )[];
         if (page.length === 0) {
           controller.close();
@@ -155,17 +260,7 @@ export function exportStream(
         }
         lastId = page[page.length - 1]?.id as number;
         let text = '';
-        for (const row of page) {
-          if (kind === 'corrections') {
-            const c = row as Correction;
-            if (!matchesCorrection(c, filter)) continue;
-            text += format === 'csv' ? correctionCsv(c) : `${correctionJson(c)}\n`;
-          } else {
-            const d = row as Decision;
-            if (!matchesDecision(d, filter)) continue;
-            text += format === 'csv' ? decisionCsv(d) : `${JSON.stringify(d)}\n`;
-          }
-        }
+        for (const row of page) if (matches(kind, row, filter)) text += exportRow(kind, format, row, agentId);
         if (text) {
           controller.enqueue(encoder.encode(text));
           return;
@@ -175,9 +270,19 @@ export function exportStream(
   });
 }
 
-/** A file name that says what is in it: `deskmate-corrections-2026-11-24.csv`. */
-export function exportFileName(kind: ExportKind, format: ExportFormat, now = new Date()): string {
-  return `deskmate-${kind}-${now.toISOString().slice(0, 10)}.${format}`;
+/**
+ * A file name that says what is in it: `deskmate-corrections-2026-11-24.csv`, with the agent's id
+ * when given (`deskmate-corrections-agent-7f3a9c-2026-11-24.csv`), so a lead's downloads folder of
+ * twelve agents' exports does not read "(1)", "(2)"...
+ */
+export function exportFileName(
+  kind: ExportKind,
+  format: ExportFormat,
+  now = new Date(),
+  agentId?: string,
+): string {
+  const who = agentId ? `${agentId.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+  return `deskmate-${kind}-${who}${now.toISOString().slice(0, 10)}.${format}`;
 }
 
 /** Newest first, one page of the log for the options view. */

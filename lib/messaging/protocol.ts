@@ -6,6 +6,7 @@ import { panelMessages } from '../panel/messages';
 import { SettingsPatch, SettingsView } from '../policy/view';
 import { sitesMessages } from '../sites/messages';
 import { suggestMessages } from '../suggest/messages';
+import { teamMessages } from '../team/messages';
 import type { Input, MessageSpec } from './spec';
 
 /**
@@ -45,6 +46,7 @@ export const backgroundMessages = {
   ...suggestMessages,
   ...panelMessages,
   ...sitesMessages,
+  ...teamMessages,
 } satisfies Record<string, MessageSpec>;
 
 export type BackgroundMessages = typeof backgroundMessages;

@@ -32,7 +32,8 @@ export function senderRole(sender: RuntimeSender, extensionOrigin: string): Send
   if (sender.id !== browser.runtime.id) return undefined;
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) {
-    if (url.includes('/options.html')) return 'options';
+    // The team report (team.html) is the options page's Team section on its own page.
+    if (url.includes('/options.html') || url.includes('/team.html')) return 'options';
     if (url.includes('/sidepanel.html')) return 'panel';
     // The only other extension context is the background (service worker or Firefox event page).
     return 'background';

@@ -89,6 +89,34 @@ export const LearningSettings = z.object({
   useCorrectionsInPrompts: z.boolean().default(true),
 });
 
+/**
+ * The team report (docs/team-report.md): who an agent is in their exports, and what a lead's report
+ * keeps. `realNames` and `agentIdPattern` count only when the managed policy sets them
+ * (lib/team/identity.ts): an agent cannot allow their own real name.
+ */
+export const TeamSettings = z.object({
+  /** The agent's id in exports; empty: the pseudonym generated once on this browser ("agent-7f3a9c"). */
+  agentId: z.string().trim().max(64).default(''),
+  /** Policy only: agent ids may be people's names (otherwise they must look like pseudonyms). */
+  realNames: z.boolean().default(false),
+  /** Policy only: a regular expression agent ids must match (e.g. "^T[0-9]{4}$"); empty: "agent-…". */
+  agentIdPattern: z
+    .string()
+    .max(200)
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Not a valid regular expression')
+    .default(''),
+  /** The team report keeps the (redacted) ticket text of loaded exports; false drops it on load. */
+  ticketText: z.boolean().default(true),
+});
+export type TeamSettings = z.infer<typeof TeamSettings>;
+
 export const Settings = z.object({
   provider: ProviderSettings.default(ProviderSettings.parse({})),
   redaction: RedactionSettings.default(RedactionSettings.parse({})),
@@ -98,6 +126,7 @@ export const Settings = z.object({
   learning: LearningSettings.default(LearningSettings.parse({})),
   retentionDays: z.number().int().min(1).max(3650).default(365),
   exportAllowed: z.boolean().default(true),
+  team: TeamSettings.default(TeamSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 

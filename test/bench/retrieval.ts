@@ -250,7 +250,14 @@ async function main(): Promise<void> {
   let longestGap = 0;
   let last = performance.now();
   // Node has no background to ask: the policy guard allows, as the background's would by default.
-  const reader = exportStream(database, 'corrections', 'csv', {}, async () => {}).getReader();
+  const reader = exportStream(
+    database,
+    'corrections',
+    'csv',
+    {},
+    async () => {},
+    async () => 'agent-bench',
+  ).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     const now = performance.now();

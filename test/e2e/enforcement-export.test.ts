@@ -24,7 +24,7 @@ test('the options page exports while allowed; with exportAllowed false the butto
   expect(saved.ok).toBe(true);
   await page.reload();
   const buttons = page.locator('.correction-log .button-row button');
-  await expect.poll(() => buttons.count(), { timeout: 15_000 }).toBe(3);
+  await expect.poll(() => buttons.count(), { timeout: 15_000 }).toBe(6);
   for (const b of await buttons.all()) expect(await b.isDisabled()).toBe(true);
   expect(await page.locator('.correction-log').textContent()).toContain('does not allow exporting');
 

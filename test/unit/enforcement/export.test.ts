@@ -9,6 +9,7 @@ import { backgroundMessages } from '@/lib/messaging/protocol';
 import { dispatch } from '@/lib/messaging/server';
 import { policyHandlers } from '@/lib/policy/handlers';
 import { NO_POLICY, setPolicyProvider } from '@/lib/settings/effective';
+import { teamHandlers } from '@/lib/team/handlers';
 import { optionsSender, routeToBackground } from './route';
 
 const FORBIDDEN = { values: { exportAllowed: false }, locked: ['exportAllowed'] };
@@ -56,7 +57,7 @@ describe('exportAllowed is enforced where the data is read', () => {
   let downloads: ReturnType<typeof vi.spyOn>;
   beforeEach(async () => {
     await seed();
-    routeToBackground({ ...policyHandlers, ...escalationHandlers });
+    routeToBackground({ ...policyHandlers, ...escalationHandlers, ...teamHandlers });
     downloads = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
   });
   afterEach(() => {

@@ -4,10 +4,11 @@ import { csvCell, csvRow, UTF8_BOM } from '@/lib/export/csv';
 import { exportStream, listCorrections } from '@/lib/export/stream';
 import { commitTeamPack, previewTeamPack } from '@/lib/export/team-pack';
 import { policyHandlers } from '@/lib/policy/handlers';
+import { teamHandlers } from '@/lib/team/handlers';
 import { routeToBackground } from '../enforcement/route';
 
 // exportStream asks the background whether export is allowed (settings.get): answer with the real handler.
-beforeEach(() => routeToBackground(policyHandlers));
+beforeEach(() => routeToBackground({ ...policyHandlers, ...teamHandlers }));
 
 let n = 0;
 const fresh = () => new DeskmateDb(`export-${Date.now()}-${n++}`);

@@ -1,0 +1,80 @@
+/**
+ * Reading back the CSV that lib/export/csv.ts writes (RFC 4180: quoted cells may hold commas, quotes
+ * and line breaks), with the line each record starts on, so a problem names the line a spreadsheet
+ * shows. Formula neutralising is undone: a cell written as `'=x` reads `=x` again.
+ */
+
+export interface CsvRecord {
+  /** 1-based line of the file where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/** A cell as it was before the writer neutralised it. */
+export function unneutralise(cell: string): string {
+  return cell.charCodeAt(0) === 39 /* ' */ && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * Every record of `text` (a leading byte-order mark is skipped). An unterminated quote at the end
+ * yields the partial record with `truncated` set, so a cut-off file still names its last line.
+ */
+export function readCsv(text: string): { records: CsvRecord[]; truncated?: number } {
+  const records: CsvRecord[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const n = text.length;
+  while (i < n) {
+    const start = line;
+    const cells: string[] = [];
+    for (;;) {
+      if (text.charCodeAt(i) === 34 /* " */) {
+        let cell = '';
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1) {
+            // The file ends inside a quoted cell: cut off.
+            cells.push(cell + text.slice(j));
+            records.push({ line: start, cells });
+            return { records, truncated: start };
+          }
+          const chunk = text.slice(j, q);
+          for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
+          cell += chunk;
+          if (text.charCodeAt(q + 1) === 34) {
+            cell += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        cells.push(cell);
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        cells.push(text.slice(i, j));
+        i = j;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 44 /* , */) {
+        i++;
+        continue;
+      }
+      // End of record: CRLF, LF or the end of the text.
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+      else if (c === 10 || c === 13) i++;
+      line++;
+      break;
+    }
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: start, cells });
+  }
+  return { records };
+}

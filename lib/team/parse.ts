@@ -1,0 +1,548 @@
+import type { Correction, Decision, DeskEvent } from '../db/db';
+import { CorrectionRecord, DecisionRecord, hash64 } from '../db/records';
+import { correctionEventId, decisionEventId, deskEventId } from '../export/ids';
+import { EXPORT_COLUMNS, type ExportKind } from '../export/stream';
+import { MetricEvent } from '../metrics/event-schema';
+import { readCsv, unneutralise } from './csv-read';
+import { PSEUDONYM } from './identity';
+
+/**
+ * One agent's export file, read for the team report (issue #17): CSV or JSONL of each of the three
+ * kinds (corrections, decisions, metrics events), as lib/export/stream.ts writes them. Every row is
+ * validated with the records' own schemas; what does not fit is a problem naming the file and the
+ * line, and the rest still loads. Pure: the page passes the file's name and text.
+ */
+
+export type TeamKind = ExportKind;
+
+/** What the team report adds to every record: the stable event id and the agent's id. */
+export interface TeamMeta {
+  eventId: string;
+  agentId: string;
+}
+export type TeamEvent = DeskEvent & TeamMeta;
+export type TeamCorrection = Correction & TeamMeta;
+export type TeamDecision = Decision & TeamMeta;
+
+export interface FileProblem {
+  file: string;
+  /** 1-based line, when the problem is one line's. */
+  line?: number;
+  /** `error`: something was not loaded; `warning`: loaded, but changed (text dropped, id masked). */
+  level: 'error' | 'warning';
+  /** A whole sentence naming the file (and line), ready to show. */
+  message: string;
+}
+
+export interface ParsedFile {
+  name: string;
+  format: 'csv' | 'jsonl';
+  kinds: TeamKind[];
+  events: TeamEvent[];
+  corrections: TeamCorrection[];
+  decisions: TeamDecision[];
+  /** Data lines read (header and blank lines not counted). */
+  lines: number;
+  /** Lines that could not be loaded (all counted; the first ones described in `problems`). */
+  rejected: number;
+  problems: FileProblem[];
+  /** Written by a Deskmate before exports carried event and agent ids. */
+  older: boolean;
+}
+
+export interface ParseOptions {
+  /** The lead's policy allows ticket text (snippets, evidence, reasons) in the report: team.ticketText. */
+  ticketText: boolean;
+  /** The lead's policy allows people's names as agent ids: team.realNames (policy only). */
+  realNames: boolean;
+}
+
+/** Line problems described in full per file; beyond that only counted. */
+const MAX_LINE_PROBLEMS = 20;
+
+/** Columns each kind cannot do without (older exports lack the id columns, which are derived). */
+const REQUIRED: Record<TeamKind, string[]> = {
+  corrections: ['time', 'templateId', 'field', 'aiValue', 'keptValue', 'agreed', 'site', 'ticketHash'],
+  decisions: ['time', 'site', 'ticketHash', 'action', 'rulesFired'],
+  events: ['time', 'type', 'site', 'ticketHash'],
+};
+const KIND_WORDS: Record<TeamKind, string> = {
+  corrections: 'corrections',
+  decisions: 'decisions',
+  events: 'metrics events',
+};
+const EVENT_ID = /^[cde]-[0-9a-f]{16}$/;
+const PREFIX: Record<TeamKind, string> = { corrections: 'c-', decisions: 'd-', events: 'e-' };
+/** An agent id without real names: an identifier, no spaces or accents (those read as a name). */
+const PLAIN_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const NAME_ID = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,63}$/u;
+
+function describe(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 2)
+    .map((i) => `${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`)
+    .join('; ');
+}
+
+const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** What a metrics event is checked against; equal rows (but the ticket hash) are checked once. */
+const TICKET_HASH = /^[0-9a-f]{64}$/;
+const PLACEHOLDER_HASH = '0'.repeat(64);
+
+/**
+ * Validate an exported event with the event vocabulary (lib/metrics/event-schema.ts), which refuses
+ * text in `data`. The schema runs once per distinct shape (type, site, template, field, data): a team
+ * of 50 agents' events repeat those far more than they differ, and the ticket hash is checked alone.
+ */
+class EventChecker {
+  private verdicts = new Map<string, string | null>();
+  check(row: Record<string, unknown>): string | undefined {
+    const { type, site, ticketHash, templateId, field, data } = row;
+    if (typeof ticketHash === 'string' && ticketHash !== '' && !TICKET_HASH.test(ticketHash))
+      return 'ticketHash: Expected a ticket hash (64 hex chars).';
+    const key = `${String(type)}\u0000${String(site)}\u0000${String(templateId)}\u0000${String(field)}\u0000${dataKey(
+      data,
+    )}\u0000${ticketHash ? 1 : 0}`;
+    const known = this.verdicts.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const input: Record<string, unknown> = { type, site };
+    if (ticketHash) input.ticketHash = PLACEHOLDER_HASH;
+    if (templateId !== undefined && templateId !== '') input.templateId = templateId;
+    if (field !== undefined && field !== '') input.field = field;
+    if (data !== undefined) input.data = data;
+    const parsed = MetricEvent.safeParse(input);
+    const verdict = parsed.success ? null : describe(parsed.error);
+    this.verdicts.set(key, verdict);
+    return verdict ?? undefined;
+  }
+}
+
+/** A flat data object's keys and values in one string (cheaper than JSON.stringify); nested: JSON. */
+function dataKey(data: unknown): string {
+  if (data === undefined) return '';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `!${JSON.stringify(data)}`;
+  let key = '';
+  for (const k in data) {
+    const v = (data as Record<string, unknown>)[k];
+    if (typeof v === 'object' && v !== null) return `!${JSON.stringify(data)}`;
+    key += `${k}\u0001${typeof v}\u0001${String(v)}\u0002`;
+  }
+  return key;
+}
+
+/** What kind of record a JSON object is, by its fields. */
+function jsonKind(o: Record<string, unknown>): TeamKind | undefined {
+  if ('aiValue' in o && 'keptValue' in o && 'field' in o) return 'corrections';
+  if ('action' in o && 'rulesFired' in o) return 'decisions';
+  if (typeof o.type === 'string' && 'time' in o && 'site' in o) return 'events';
+  return undefined;
+}
+
+/** A CSV cell back to a field value: the writer wrote text as is, lists and null as JSON. */
+function cellValue(cell: string): unknown {
+  if (cell === 'null') return null;
+  if (cell.startsWith('[') || cell === 'true' || cell === 'false' || /^-?\d+(\.\d+)?$/.test(cell)) {
+    try {
+      return JSON.parse(cell);
+    } catch {
+      return cell;
+    }
+  }
+  return cell;
+}
+
+/**
+ * A time cell as the export writes it (`toISOString()`), read without Date.parse on the fast path:
+ * a million rows are read per team report. Anything else goes through Date.parse.
+ */
+function isoTime(cell: string | undefined): number | undefined {
+  if (!cell) return undefined;
+  // `YYYY-MM-DDTHH:MM:SS.sssZ` read digit by digit: no match array, no substrings per row.
+  if (cell.length === 24 && cell.charCodeAt(23) === 90 /* Z */ && cell.charCodeAt(10) === 84 /* T */) {
+    let ok = true;
+    const d = (at: number, n: number) => {
+      let v = 0;
+      for (let k = at; k < at + n; k++) {
+        const c = cell.charCodeAt(k) - 48;
+        if (c < 0 || c > 9) ok = false;
+        v = v * 10 + c;
+      }
+      return v;
+    };
+    const t = Date.UTC(d(0, 4), d(5, 2) - 1, d(8, 2), d(11, 2), d(14, 2), d(17, 2), d(20, 3));
+    if (ok) return t;
+  }
+  const t = /^\d+$/.test(cell) ? Number(cell) : Date.parse(cell);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+function jsonCell(cell: string | undefined, fallback: unknown): unknown {
+  if (!cell) return fallback;
+  try {
+    return JSON.parse(cell);
+  } catch {
+    return Symbol.for('invalid');
+  }
+}
+
+/** A CSV record of a kind as the JSON object the JSONL export would have written. */
+function csvObject(kind: TeamKind, columns: Map<string, number>, cells: string[]): Record<string, unknown> {
+  const get = (name: string) => {
+    const i = columns.get(name);
+    return i === undefined ? undefined : unneutralise(cells[i] ?? '');
+  };
+  const optional = (name: string) => get(name) || undefined;
+  const common = { time: isoTime(get('time')), eventId: optional('eventId'), agentId: optional('agentId') };
+  if (kind === 'corrections') {
+    const evidence = get('evidence');
+    const from = optional('importedFrom');
+    const version = get('templateVersion');
+    const confidence = get('aiConfidence');
+    return {
+      ...common,
+      templateId: get('templateId'),
+      templateVersion: version ? Number(version) : undefined,
+      field: get('field'),
+      aiValue: cellValue(get('aiValue') ?? ''),
+      keptValue: cellValue(get('keptValue') ?? ''),
+      agreed: get('agreed') === 'true' ? true : get('agreed') === 'false' ? false : get('agreed'),
+      aiConfidence: confidence ? Number(confidence) : undefined,
+      aiSource: optional('aiSource'),
+      evidence: evidence ? evidence.split(' | ') : [],
+      contextSnippet: get('contextSnippet') ?? '',
+      site: get('site'),
+      ticketHash: get('ticketHash'),
+      reason: optional('reason'),
+      ...(from ? { imported: { from, at: 0 } } : {}),
+    };
+  }
+  if (kind === 'decisions') {
+    return {
+      ...common,
+      site: get('site'),
+      ticketHash: get('ticketHash'),
+      templateId: optional('templateId'),
+      action: get('action'),
+      reason: optional('reason'),
+      rulesFired: jsonCell(get('rulesFired'), []),
+      signals: jsonCell(get('signals'), []),
+    };
+  }
+  return {
+    ...common,
+    type: get('type'),
+    site: get('site'),
+    ticketHash: get('ticketHash') ?? '',
+    templateId: optional('templateId'),
+    field: optional('field'),
+    data: jsonCell(get('data'), undefined),
+  };
+}
+
+/** Has a record ticket text in it (what `team.ticketText: false` drops)? */
+function hasText(kind: TeamKind, r: Correction | Decision): boolean {
+  if (kind === 'corrections') {
+    const c = r as Correction;
+    return c.contextSnippet !== '' || c.evidence.length > 0 || Boolean(c.reason);
+  }
+  const d = r as Decision;
+  return (
+    Boolean(d.reason) ||
+    d.rulesFired.some((x) => x.evidence.length > 0) ||
+    d.signals.some((s) => s.evidence.length > 0)
+  );
+}
+
+function withoutText(kind: TeamKind, r: Correction | Decision): Correction | Decision {
+  if (kind === 'corrections') {
+    // Without its text a correction cannot teach the learner: a team pack marks it so.
+    const { reason: _r, ...c } = r as Correction;
+    return { ...c, evidence: [], contextSnippet: '', learnable: false };
+  }
+  const { reason: _r, ...d } = r as Decision;
+  return {
+    ...d,
+    rulesFired: d.rulesFired.map((x) => ({ ...x, evidence: [] })),
+    signals: d.signals.map((s) => ({ ...s, evidence: [] })),
+  };
+}
+
+/** Read one export file. Never throws: whatever cannot be read is a problem, the rest loads. */
+export function parseExport(name: string, text: string, options: ParseOptions): ParsedFile {
+  const out: ParsedFile = {
+    name,
+    format: 'jsonl',
+    kinds: [],
+    events: [],
+    corrections: [],
+    decisions: [],
+    lines: 0,
+    rejected: 0,
+    problems: [],
+    older: false,
+  };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = body.trimStart();
+  if (!first) {
+    out.problems.push({ file: name, level: 'error', message: `${name} is empty: nothing to load.` });
+    return out;
+  }
+  out.format = first.startsWith('{') ? 'jsonl' : 'csv';
+  const state = new FileState(name, out, options, text);
+  if (out.format === 'jsonl') state.readJsonl(body);
+  else state.readCsv(body);
+  state.finish();
+  return out;
+}
+
+class FileState {
+  private lineProblems = 0;
+  private kinds = new Set<TeamKind>();
+  private events = new EventChecker();
+  private textDropped = 0;
+  private maskedAgents = new Map<string, string>();
+  private olderId?: string;
+
+  constructor(
+    private name: string,
+    private out: ParsedFile,
+    private options: ParseOptions,
+    private text: string,
+  ) {}
+
+  /**
+   * Rows of an export without agent ids count under one id per file, from its content: the same old
+   * file dropped twice is still one agent, and de-duplicates. Hashed only when such a row appears.
+   */
+  private get olderAgent(): string {
+    this.olderId ??= `older-${hash64(this.text).slice(0, 6)}`;
+    return this.olderId;
+  }
+
+  reject(line: number, message: string): void {
+    this.out.rejected++;
+    if (this.lineProblems++ < MAX_LINE_PROBLEMS)
+      this.out.problems.push({
+        file: this.name,
+        line,
+        level: 'error',
+        message: `${this.name} line ${line}: ${message}`,
+      });
+  }
+
+  readJsonl(body: string): void {
+    const lines = body.split('\n');
+    const endsCleanly = /\n\s*$/.test(body);
+    let lastContent = -1;
+    for (let i = lines.length - 1; i >= 0; i--)
+      if (lines[i]?.trim()) {
+        lastContent = i;
+        break;
+      }
+    let anyDeskmate = false;
+    let firstForeign: string | undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i] as string;
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (!line.trim()) continue;
+      this.out.lines++;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        if (i === lastContent && !endsCleanly)
+          this.reject(
+            i + 1,
+            'cut off: the file ends in the middle of this record (was the download complete?).',
+          );
+        else this.reject(i + 1, 'not valid JSON (a broken or truncated line).');
+        continue;
+      }
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        this.reject(i + 1, 'not a record (expected one JSON object per line).');
+        continue;
+      }
+      const o = json as Record<string, unknown>;
+      const kind = jsonKind(o);
+      if (!kind) {
+        firstForeign ??= shorten(line);
+        this.reject(i + 1, 'not a Deskmate correction, decision or metrics event.');
+        continue;
+      }
+      anyDeskmate = true;
+      this.add(kind, o, i + 1);
+    }
+    if (!anyDeskmate)
+      this.notDeskmate(
+        `no line is a Deskmate correction, decision or metrics event (line 1: ${firstForeign ?? '…'})`,
+      );
+  }
+
+  readCsv(body: string): void {
+    this.out.format = 'csv';
+    const { records, truncated } = readCsv(body);
+    const header = records[0];
+    if (!header) {
+      this.notDeskmate('it has no header');
+      return;
+    }
+    const names = header.cells.map((c) => c.trim());
+    const columns = new Map(names.map((c, i) => [c, i]));
+    const kind = (Object.keys(REQUIRED) as TeamKind[]).find((k) => REQUIRED[k].every((c) => columns.has(c)));
+    if (!kind) {
+      // Close to one of ours: an export from a Deskmate whose columns we cannot convert.
+      for (const k of Object.keys(REQUIRED) as TeamKind[]) {
+        const known = EXPORT_COLUMNS[k].filter((c) => columns.has(c)).length;
+        if (known >= Math.ceil(REQUIRED[k].length / 2) && known >= 3) {
+          const missing = REQUIRED[k].filter((c) => !columns.has(c));
+          this.fail(
+            `${this.name} looks like a ${KIND_WORDS[k]} export from another version of Deskmate, but it lacks the columns ${missing.join(', ')}: it cannot be converted. Export it again from an up-to-date Deskmate.`,
+          );
+          return;
+        }
+      }
+      this.notDeskmate(
+        `its columns (${shorten(names.slice(0, 6).join(', '))}) are not those of a corrections, decisions or metrics events export`,
+      );
+      return;
+    }
+    const endsCleanly = /[\r\n]$/.test(body);
+    const rows = records.slice(1);
+    for (const [i, record] of rows.entries()) {
+      this.out.lines++;
+      const last = i === rows.length - 1;
+      if (record.line === truncated || (last && !endsCleanly && record.cells.length < columns.size)) {
+        this.reject(
+          record.line,
+          'cut off: the file ends in the middle of this record (was the download complete?).',
+        );
+        continue;
+      }
+      if (record.cells.length !== columns.size) {
+        this.reject(record.line, `${record.cells.length} cells where the header has ${columns.size}.`);
+        continue;
+      }
+      this.add(kind, csvObject(kind, columns, record.cells), record.line);
+    }
+  }
+
+  private notDeskmate(why: string): void {
+    this.fail(`${this.name} is not a Deskmate export: ${why}.`);
+  }
+
+  private fail(message: string): void {
+    this.out.problems.unshift({ file: this.name, level: 'error', message });
+  }
+
+  /** Validate one record of a kind and keep it, with its event id and (checked) agent id. */
+  private add(kind: TeamKind, o: Record<string, unknown>, line: number): void {
+    if (typeof o.time !== 'number' || !Number.isFinite(o.time) || o.time < 0) {
+      this.reject(line, 'time: not a date.');
+      return;
+    }
+    const meta = this.meta(kind, o);
+    if (kind === 'events') {
+      const problem = this.events.check(o);
+      if (problem) {
+        this.reject(line, `not a valid metrics event (${problem}).`);
+        return;
+      }
+      const event: DeskEvent = {
+        type: o.type as string,
+        time: Math.round(o.time),
+        site: o.site as string,
+        ticketHash: typeof o.ticketHash === 'string' ? o.ticketHash : '',
+      };
+      if (typeof o.templateId === 'string' && o.templateId) event.templateId = o.templateId;
+      if (typeof o.field === 'string' && o.field) event.field = o.field;
+      if (o.data !== undefined) event.data = o.data as DeskEvent['data'];
+      const row = event as TeamEvent;
+      row.eventId = meta.eventId ?? deskEventId(event);
+      row.agentId = meta.agentId;
+      this.kinds.add(kind);
+      this.out.events.push(row);
+      return;
+    }
+    const schema = kind === 'corrections' ? CorrectionRecord : DecisionRecord;
+    const parsed = schema.safeParse(o);
+    if (!parsed.success) {
+      this.reject(
+        line,
+        `not a valid ${kind === 'corrections' ? 'correction' : 'decision'} (${describe(parsed.error)}).`,
+      );
+      return;
+    }
+    const { id: _id, ...record } = parsed.data as (Correction | Decision) & { id?: number };
+    let kept = record as Correction | Decision;
+    if (!this.options.ticketText && hasText(kind, kept)) {
+      kept = withoutText(kind, kept);
+      this.textDropped++;
+    }
+    this.kinds.add(kind);
+    if (kind === 'corrections') {
+      const c = kept as TeamCorrection;
+      c.eventId = meta.eventId ?? correctionEventId(c);
+      c.agentId = meta.agentId;
+      this.out.corrections.push(c);
+    } else {
+      const d = kept as TeamDecision;
+      d.eventId = meta.eventId ?? decisionEventId(d);
+      d.agentId = meta.agentId;
+      this.out.decisions.push(d);
+    }
+  }
+
+  private meta(kind: TeamKind, o: Record<string, unknown>): { eventId?: string; agentId: string } {
+    const eventId =
+      typeof o.eventId === 'string' && EVENT_ID.test(o.eventId) && o.eventId.startsWith(PREFIX[kind])
+        ? o.eventId
+        : undefined;
+    if (typeof o.agentId !== 'string' || !o.agentId) {
+      this.out.older = true;
+      return { eventId, agentId: this.olderAgent };
+    }
+    return { eventId, agentId: this.agent(o.agentId) };
+  }
+
+  /** An agent id as the report may show it: a name where names are not allowed is masked. */
+  private agent(id: string): string {
+    if (PSEUDONYM.test(id) || PLAIN_ID.test(id)) return id;
+    if (this.options.realNames && NAME_ID.test(id)) return id;
+    let masked = this.maskedAgents.get(id);
+    if (!masked) {
+      masked = `agent-${hash64(id).slice(0, 6)}`;
+      this.maskedAgents.set(id, masked);
+    }
+    return masked;
+  }
+
+  finish(): void {
+    this.out.kinds = [...this.kinds].sort();
+    const hidden = this.out.rejected - Math.min(this.lineProblems, MAX_LINE_PROBLEMS);
+    if (hidden > 0)
+      this.out.problems.push({
+        file: this.name,
+        level: 'error',
+        message: `${this.name}: ${hidden} more lines could not be loaded (the first ${MAX_LINE_PROBLEMS} are listed).`,
+      });
+    if (this.out.older && this.kinds.size > 0)
+      this.out.problems.push({
+        file: this.name,
+        level: 'warning',
+        message: `${this.name} is an export from an older Deskmate (no agent or event ids): loaded, its rows count under agent ${this.olderAgent} and are de-duplicated by their content.`,
+      });
+    if (this.textDropped > 0)
+      this.out.problems.push({
+        file: this.name,
+        level: 'warning',
+        message: `${this.name} holds ticket text (snippets, evidence, reasons) in ${this.textDropped} rows, which your organization does not allow in the team report: the text was dropped, the rest loaded.`,
+      });
+    for (const masked of this.maskedAgents.values())
+      this.out.problems.push({
+        file: this.name,
+        level: 'warning',
+        message: `${this.name}: an agent id looks like a person's name, which your organization does not allow: it is shown as ${masked}.`,
+      });
+  }
+}
