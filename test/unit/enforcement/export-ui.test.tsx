@@ -55,7 +55,7 @@ describe('export buttons follow exportAllowed, with the managed mark', () => {
     );
   });
 
-  test('correction log: not allowed, the three exports are disabled with the note', () => {
+  test('correction log: not allowed, all six exports (corrections, decisions, metrics events; CSV and JSONL) are disabled with the note', () => {
     act(() =>
       dom.root.render(
         <CorrectionLog
@@ -77,7 +77,7 @@ describe('export buttons follow exportAllowed, with the managed mark', () => {
       ),
     );
     const buttons = exportButtons();
-    expect(buttons).toHaveLength(3);
+    expect(buttons).toHaveLength(6);
     for (const b of buttons) expect(b.disabled).toBe(true);
     expect(dom.host.textContent).toContain('does not allow exporting');
   });
