@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID, launch, type Session } from './harness';
-import { waitForSuggestion } from './panel-helpers';
+import { recordsIn, waitForSuggestion } from './panel-helpers';
 import { ensureDesk } from './sites-desks';
 
 /**
@@ -268,8 +268,10 @@ describe.skipIf(!desk.ok)(`Redmine desk fields${desk.ok ? '' : ` (skipped: ${des
       await first.panel.getByTestId('field-input-category').selectOption(name);
       await first.panel.getByTestId('field-input-priority').selectOption('Low');
       await first.panel.getByTestId('accept-all').click();
-      // The draft is saved as the agent works; give it its moment, then leave the page.
-      await first.panel.waitForTimeout(1500);
+      // The draft is saved as the agent works (in the extension's database): wait for it, then leave.
+      await expect
+        .poll(async () => JSON.stringify(await recordsIn(session.worker, 'drafts')).includes(name))
+        .toBe(true);
       await first.page.close();
     } finally {
       await api('DELETE', `/issue_categories/${temp.id}.json`);
