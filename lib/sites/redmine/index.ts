@@ -108,6 +108,8 @@ function deskFields(doc: Document): FormFields {
 
 /** How long the form must stay still after it landed before the next field is written. */
 const QUIET_MS = 100;
+/** Redmine's onchange marks the form at once (form_update_triggered_by): no mark this soon, no update. */
+const STARTED_MS = 100;
 
 /**
  * Changing the tracker or status makes Redmine fetch the form again for that tracker (its onchange
@@ -115,26 +117,33 @@ const QUIET_MS = 100;
  * enough: the new form's own script runs just after it (a deferred $(document).ready) and sets the
  * tracker and status back to the options the server marked selected, so a tracker written in between
  * is silently reset and posted so with the next change. Wait for the form, then for the page to be still.
+ * When the page's script did not start an update at all (blocked, or no script), there is nothing to wait for.
  */
 function formSettled(doc: Document, control: Element): Promise<void> {
   const attributes = first(doc, s.attributes);
   if (!attributes || !/updateIssueFrom/.test(control.getAttribute('onchange') ?? ''))
     return Promise.resolve();
   return new Promise((resolve) => {
+    let started = false;
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(notStarted);
       clearTimeout(quiet);
       resolve();
     };
     const observer = new MutationObserver((records) => {
+      started = true;
       // Attribute changes before the new form (Redmine marks the request's trigger) are not it landing.
       if (quiet === undefined && !records.some((r) => r.type === 'childList')) return;
       clearTimeout(quiet);
       quiet = setTimeout(done, QUIET_MS);
     });
     observer.observe(attributes, { childList: true, subtree: true, attributes: true });
+    const notStarted = setTimeout(() => {
+      if (!started) done();
+    }, STARTED_MS);
     const timer = setTimeout(done, 5000);
   });
 }
