@@ -4,7 +4,7 @@ import { emit } from '../messaging/emit';
 import { serve } from '../messaging/server';
 import type { TabMessages } from '../messaging/tab-protocol';
 import { tabRequests } from '../messaging/tab-requests';
-import { type FieldWrite, holds } from '../sites/fields';
+import { type FieldWrite, whyNotKept } from '../sites/fields';
 import type { ApplyResult, SiteAdapter } from '../sites/types';
 import { createDock, type Dock } from './dock';
 import { findQuote, showRange } from './highlight';
@@ -154,14 +154,8 @@ function whenParsed(ctx: ContentScriptContext, adapter: SiteAdapter): void {
         if (!r.ok || !after.ok) return r;
         const field = (after.context.deskFields ?? []).find((f) => f.id === r.id);
         const wanted = values.find((v) => v.id === r.id)?.value ?? '';
-        if (!field) return { id: r.id, ok: false, reason: 'The field is no longer on the page.' };
-        return holds(field, wanted)
-          ? r
-          : {
-              id: r.id,
-              ok: false,
-              reason: `${adapter.name} did not keep the value (it shows something else).`,
-            };
+        const why = whyNotKept(field, wanted, adapter.name);
+        return why ? { id: r.id, ok: false, reason: why } : r;
       }),
       read: after,
     };

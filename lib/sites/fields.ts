@@ -51,3 +51,23 @@ export function holds(field: DeskField, wanted: DeskFieldValue): boolean {
   };
   return JSON.stringify(norm(field.value)) === JSON.stringify(norm(wanted));
 }
+
+/**
+ * After a write, read back: undefined when the desk shows the value, else why not. A choice the desk
+ * no longer offers (it rendered its form again from the server, whose options changed since the page
+ * was read) says so, rather than only that something else is shown.
+ */
+export function whyNotKept(
+  field: DeskField | undefined,
+  wanted: DeskFieldValue,
+  desk: string,
+): string | undefined {
+  if (!field) return 'The field is no longer on the page.';
+  if (holds(field, wanted)) return undefined;
+  const gone = field.options?.length
+    ? (Array.isArray(wanted) ? wanted : [wanted]).find((w) => !findOption(field, w))
+    : undefined;
+  return gone !== undefined
+    ? `Option gone: ${field.label} no longer offers “${gone}” (${desk} changed its options).`
+    : `${desk} did not keep the value (it shows something else).`;
+}

@@ -109,6 +109,19 @@ if (rm && !process.argv.includes('--rt-only')) {
   await page.click('#content .contextual a.icon-edit');
   await page.waitForSelector('textarea#issue_notes', { state: 'visible' });
   await save(page, 'test/fixtures/redmine/issue-editing.html', `Redmine 5 /issues/${id} after clicking Edit`);
+  // The same issue for a member who may only look (the Viewer role): no edit form.
+  const viewer = await browser.newPage();
+  await viewer.goto(`${rm.RM_BASE}/login`);
+  await viewer.fill('#username', rm.RM_VIEWER!);
+  await viewer.fill('#password', rm.RM_VIEWER_PASS!);
+  await Promise.all([viewer.waitForNavigation(), viewer.click('#login-submit')]);
+  await viewer.goto(`${rm.RM_BASE}/issues/${id}`);
+  await save(
+    viewer,
+    'test/fixtures/redmine/issue-read-only.html',
+    `Redmine 5 /issues/${id}, as ${rm.RM_VIEWER} (Viewer role: view_issues only)`,
+  );
+  await viewer.close();
 } else console.log('Redmine is not set up (run scripts/desks/setup-redmine.sh): skipped');
 
 await browser.close();

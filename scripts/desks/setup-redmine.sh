@@ -3,7 +3,7 @@
 # only. Adapted from ../shared/reference/desks/setup-redmine.sh. Idempotent and fast when Redmine is
 # already installed and running. Creates (once) a project, a customer user, and one sample issue
 # written as the customer with a staff note and a private note, through the REST API; writes
-# $OUT/redmine.env (RM_BASE, RM_USER, RM_PASS, RM_SAMPLE_ISSUE) for the tests.
+# $OUT/redmine.env (RM_BASE, RM_USER, RM_PASS, RM_SAMPLE_ISSUE, RM_VIEWER, RM_VIEWER_PASS) for the tests.
 # Env: RM_PORT (default 3000), OUT (default <repo>/.desk-state). Root required.
 set -eu
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -98,10 +98,30 @@ if [ ! -e /var/lib/redmine/default/.it-desk-done ]; then
   touch /var/lib/redmine/default/.it-desk-done
 fi
 
+# A member who may only look (issue #16: a write the user has no right to is reported): a "Viewer"
+# role with the one permission view_issues, and vera.viewer in the project with it. Redmine's REST API
+# cannot create roles, hence the runner. Checked each run, so an older setup gets it too.
+if ! curl -fsS -u "$A" "${BASE}/roles.json" | grep -q '"name":"Viewer"'; then
+  su -s /bin/sh www-data -p -c "bin/rails runner 'Role.create!(name: \"Viewer\", permissions: [:view_issues], assignable: false, issues_visibility: \"all\")'"
+fi
+VID=$(curl -fsS -u "$A" "${BASE}/users.json?name=vera.viewer" | sed -n 's/.*"users":\[{"id":\([0-9]*\).*/\1/p')
+if [ -z "$VID" ]; then
+  curl -fsS -u "$A" -H "$J" -o /dev/null -d '{"user":{"login":"vera.viewer","firstname":"Vera","lastname":"Viewer","mail":"vera.viewer@example.test","password":"vera-pass-1234"}}' \
+    "${BASE}/users.json"
+  VID=$(curl -fsS -u "$A" "${BASE}/users.json?name=vera.viewer" | sed -n 's/.*"users":\[{"id":\([0-9]*\).*/\1/p')
+fi
+if ! curl -fsS -u "$A" "${BASE}/projects/support/memberships.json?limit=100" | grep -q "\"id\":${VID},\"name\":\"Vera Viewer\""; then
+  WID=$(curl -fsS -u "$A" "${BASE}/roles.json" | sed -n 's/.*{"id":\([0-9]*\),"name":"Viewer"}.*/\1/p')
+  curl -fsS -u "$A" -H "$J" -o /dev/null -d "{\"membership\":{\"user_id\":${VID},\"role_ids\":[${WID}]}}" \
+    "${BASE}/projects/support/memberships.json"
+fi
+
 cat > "$OUT/redmine.env" <<EOF
 RM_BASE=${BASE}
 RM_USER=admin
 RM_PASS=admin
 RM_SAMPLE_ISSUE=${IID}
+RM_VIEWER=vera.viewer
+RM_VIEWER_PASS=vera-pass-1234
 EOF
 echo "setup-redmine: Redmine 5 at ${BASE}, sample issue ${IID} (state in $OUT/redmine.env)"

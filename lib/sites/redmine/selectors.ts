@@ -37,7 +37,36 @@ export const selectors = {
   editForm: ['form#issue-form'],
   /** Redmine re-renders these controls' part of the form on change (updateIssueFrom, by AJAX). */
   attributes: ['#all_attributes'],
+  /** The issue's fields as shown (div.<field>.attribute, custom fields div.<format>_cf.cf_<id>). */
+  shownField: ['.issue.details .attributes .attribute'],
 } as const;
+
+/**
+ * The shown attribute rows by class, and the edit-form control each one is (issue[...]): a user the
+ * form does not offer a field to still sees it, so the panel can say it is read-only and why.
+ */
+export const shownCore: Record<string, { id: string; kind: 'single' | 'person' | 'date' }> = {
+  status: { id: 'issue[status_id]', kind: 'single' },
+  priority: { id: 'issue[priority_id]', kind: 'single' },
+  'assigned-to': { id: 'issue[assigned_to_id]', kind: 'person' },
+  category: { id: 'issue[category_id]', kind: 'single' },
+  'fixed-version': { id: 'issue[fixed_version_id]', kind: 'single' },
+  'start-date': { id: 'issue[start_date]', kind: 'date' },
+  'due-date': { id: 'issue[due_date]', kind: 'date' },
+};
+
+/** A custom field's kind by its format class (Redmine 5: "<field_format>_cf"); text when unknown. */
+export const customFieldKinds: Record<string, 'single' | 'person' | 'date' | 'number' | 'boolean' | 'text'> =
+  {
+    list: 'single',
+    enumeration: 'single',
+    version: 'single',
+    user: 'person',
+    date: 'date',
+    int: 'number',
+    float: 'number',
+    bool: 'boolean',
+  };
 
 /** Edit-form controls that are not record fields an agent's template fills (text of the issue itself). */
 export const notFields = new Set([

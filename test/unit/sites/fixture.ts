@@ -4,7 +4,11 @@ import type { SiteAdapter } from '@/lib/sites/types';
 
 /** Load a saved page into happy-dom's document the way the content script sees it. */
 export function loadFixture(path: string, url: string): { doc: Document; url: URL } {
-  const html = readFileSync(`test/fixtures/${path}`, 'utf8');
+  return loadHtml(readFileSync(`test/fixtures/${path}`, 'utf8'), url);
+}
+
+/** Load page HTML (a fixture changed by a test, a page cut short) the same way. */
+export function loadHtml(html: string, url: string): { doc: Document; url: URL } {
   document.documentElement.innerHTML = html.replace(/^(<!--[\s\S]*?-->\s*)?<!doctype html>/i, '');
   for (const attr of [...document.body.attributes]) document.body.removeAttribute(attr.name);
   // innerHTML on <html> drops <body>'s attributes (id, class); restore them from the saved page.
