@@ -98,6 +98,9 @@ my @desk = qw(General Network Hardware Access Software Legal);
   { Name => 'harald.hardware', RealName => 'Harald Hardware', EmailAddress => 'harald@example.test', Privileged => 1, Password => 'password1' },
   # Sees tickets, may change none: the "no rights" case of the e2e tests.
   { Name => 'vera.viewer', RealName => 'Vera Viewer', EmailAddress => 'vera@example.test', Privileged => 1, Password => 'password1' },
+  # The customer of the IT desk's tickets, with the name RT shows (REST2 would create a user from the
+  # bare address, and the mail gateway never adds a name to an existing user).
+  { Name => 'bruno.client@example.org', RealName => 'Bruno Client', EmailAddress => 'bruno.client@example.org', Privileged => 0 },
 );
 my @agent = qw(OwnTicket ShowTicket SeeQueue ModifyTicket SeeCustomField ModifyCustomField ReplyToTicket CommentOnTicket CreateTicket);
 @ACL = (

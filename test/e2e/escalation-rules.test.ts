@@ -20,7 +20,7 @@ test('a rule saved in the options page flags the next ticket; an invalid one is 
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#escalation`);
   const editor = options.getByTestId('escalation-rules-json');
   await editor.waitFor();
-  expect(await options.locator('tbody tr[data-rule-id="legal-threat"]').textContent()).toContain('critical');
+  expect(await options.locator('tbody tr[data-rule-id="legal-threat"]').textContent()).toContain('Critical');
 
   await editor.fill(
     '[{ "id": "kitchen", "severity": "warning", "reason": "x", "any": [{ "kind": "text", "patterns": ["(blender"] }] }]',

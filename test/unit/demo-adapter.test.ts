@@ -83,6 +83,10 @@ describe('demo desk adapter', () => {
       ['status', 'Status', 'single', true],
       ['priority', 'Priority', 'single', true],
       ['category', 'Category', 'single', true],
+      ['product', 'Product', 'text', true],
+      ['sentiment', 'Sentiment', 'single', true],
+      ['language', 'Language', 'single', true],
+      ['summary', 'Summary', 'text', true],
     ]);
     // The options are whatever the page's select holds, read from the page itself.
     const select = doc.querySelector<HTMLSelectElement>('#field-category')!;
