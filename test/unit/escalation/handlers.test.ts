@@ -137,7 +137,9 @@ describe('decisions', () => {
     expect(csv.data.filename).toMatch(/^deskmate-decisions-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.data.content.startsWith('\uFEFF')).toBe(true);
     const lines = csv.data.content.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('id,time,site,ticketHash,templateId,action,reason,rulesFired,signals,eventId,agentId');
+    expect(lines[0]).toBe(
+      'id,time,site,ticketHash,templateId,action,reason,rulesFired,signals,eventId,agentId',
+    );
     expect(lines[1]).toContain(
       `,dismissed,"'=HYPERLINK(""http://evil.example"",""click""), known customer",`,
     );
