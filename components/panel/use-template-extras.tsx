@@ -37,7 +37,8 @@ export function useTemplateExtras(): { owner?: ReactNode; report?: ReactNode } {
     });
   };
   return {
-    owner: <TemplateOwner owner={owner} />,
+    // An agent has nothing to do with a missing owner; the readiness view tells the lead instead.
+    owner: owner ? <TemplateOwner owner={owner} /> : null,
     report: <ReportProblem ownerName={owner?.name} onSubmit={submit} />,
   };
 }
