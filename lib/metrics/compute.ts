@@ -128,7 +128,8 @@ function computeCycles(events: readonly DeskEvent[], f: MetricsFilter): Cycle[] 
   for (const a of applies) {
     const t = tickets.get(ticketKey(a)) as TicketTimes;
     if (t.done?.includes(a.templateId)) continue; // only the first apply ends a cycle
-    (t.done ??= []).push(a.templateId);
+    if (t.done) t.done.push(a.templateId);
+    else t.done = [a.templateId];
     if (!inPeriod(a.time, f) || !ofSite(a.site, f) || !ofTemplate(a.templateId, f)) continue;
     const start = Math.min(t.firstOpened ?? t.firstAny, a.time);
     let edits = 0;
