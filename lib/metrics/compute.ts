@@ -90,8 +90,8 @@ const cycleCache = new WeakMap<readonly DeskEvent[], Map<string, readonly Cycle[
 interface TicketTimes {
   firstAny: number;
   firstOpened: number | undefined;
-  /** Edit times per template (touchpoints). */
-  edits: Map<string | undefined, number[]> | undefined;
+  /** Its field edits (touchpoints), of any template: a ticket has few. */
+  edits: DeskEvent[] | undefined;
   /** Templates whose first apply was seen: only the first apply ends a cycle. */
   done: (string | undefined)[] | undefined;
 }
@@ -117,10 +117,8 @@ function computeCycles(events: readonly DeskEvent[], f: MetricsFilter): Cycle[] 
       if (t.firstOpened === undefined || e.time < t.firstOpened) t.firstOpened = e.time;
     } else if (e.type === 'applied') applies.push(e);
     else if (e.type === 'field.edited' && (f.field === undefined || e.field === f.field)) {
-      t.edits ??= new Map();
-      const list = t.edits.get(e.templateId);
-      if (list) list.push(e.time);
-      else t.edits.set(e.templateId, [e.time]);
+      if (t.edits) t.edits.push(e);
+      else t.edits = [e];
     }
   }
   const out: Cycle[] = [];
@@ -133,8 +131,9 @@ function computeCycles(events: readonly DeskEvent[], f: MetricsFilter): Cycle[] 
     if (!inPeriod(a.time, f) || !ofSite(a.site, f) || !ofTemplate(a.templateId, f)) continue;
     const start = Math.min(t.firstOpened ?? t.firstAny, a.time);
     let edits = 0;
-    const times = t.edits?.get(a.templateId);
-    if (times) for (const time of times) if (time >= start && time <= a.time) edits++;
+    if (t.edits)
+      for (const x of t.edits)
+        if (x.templateId === a.templateId && x.time >= start && x.time <= a.time) edits++;
     const mode = a.data?.mode === 'shadow' ? 'shadow' : 'assist';
     out.push({
       site: a.site,
