@@ -56,10 +56,18 @@ export class ExemplarMemory {
     let best: { value: string; similarity: number } | undefined;
     for (const item of this.items) {
       if (allowed && !allowed.includes(item.label)) continue;
-      const doc = weigh(item.terms, idf);
+      // The cosine with the item's weighted vector in one pass over its terms (no vector built: this
+      // runs over every kept correction on every suggestion).
       let dot = 0;
-      for (const [id, w] of query) dot += w * (doc.get(id) ?? 0);
-      if (!best || dot > best.similarity) best = { value: item.label, similarity: dot };
+      let norm = 0;
+      for (const [id, count] of item.terms) {
+        const w = (1 + Math.log(count)) * idf(id);
+        norm += w * w;
+        const q = query.get(id);
+        if (q !== undefined) dot += q * w;
+      }
+      const similarity = norm > 0 ? dot / Math.sqrt(norm) : 0;
+      if (!best || similarity > best.similarity) best = { value: item.label, similarity };
     }
     if (!best || best.similarity < minSimilarity) return undefined;
     return { ...best, confidence: confidenceOf(best.similarity) };
