@@ -34,14 +34,25 @@ interface Exemplar {
 
 export class ExemplarMemory {
   private items: Exemplar[] = [];
+  /** Whether it changed since the last save (`markSaved`): an agreement leaves it as it was. */
+  private changed = true;
 
   get size(): number {
     return this.items.length;
   }
 
+  get unsaved(): boolean {
+    return this.changed;
+  }
+
+  markSaved(): void {
+    this.changed = false;
+  }
+
   add(text: string, label: string): void {
     this.items.push({ terms: wordFeatures(text), label });
     if (this.items.length > CAPACITY) this.items.shift();
+    this.changed = true;
   }
 
   /** The most similar past correction among `allowed`, if close enough; `idf` weighs rare words up. */

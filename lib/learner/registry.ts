@@ -51,11 +51,11 @@ interface FieldLearnerState {
 
 /**
  * A save since the whole one, row `key#000001`, `key#000002`... (see `flush`): the classifier's
- * changes, the small parts whole.
+ * changes, the exemplars when they changed (a correction, not an agreement), the gone options.
  */
 interface FieldLearnerDelta {
   delta: ClassifierDelta;
-  exemplars: ExemplarState;
+  exemplars?: ExemplarState;
   announcedGone?: string[];
 }
 
@@ -255,7 +255,7 @@ export class LocalLearner implements EnumLearner {
       if (saved && !learner.classifier.saveWhole) {
         const state: FieldLearnerDelta = {
           delta: learner.classifier.toDelta(),
-          exemplars: learner.exemplars.toState(),
+          ...(learner.exemplars.unsaved ? { exemplars: learner.exemplars.toState() } : {}),
           announcedGone: [...learner.announcedGone],
         };
         const bytes = stateBytes(state);
@@ -264,6 +264,7 @@ export class LocalLearner implements EnumLearner {
           saved.deltaBytes += bytes;
           rows.push({ key: deltaKey(key, saved.deltas), state, updatedAt: Date.now() });
           learner.classifier.markSaved();
+          learner.exemplars.markSaved();
           return;
         }
       }
@@ -272,6 +273,7 @@ export class LocalLearner implements EnumLearner {
       rows.push({ key, state, updatedAt: Date.now() });
       wholes.push(key);
       learner.classifier.markSaved();
+      learner.exemplars.markSaved();
     });
     const database = this.database();
     await database.transaction('rw', database.learnerState, async () => {
@@ -390,7 +392,7 @@ export class LocalLearner implements EnumLearner {
       for (const row of deltas) {
         const d = row.state as FieldLearnerDelta;
         learner.classifier.applyDelta(d.delta);
-        learner.exemplars = ExemplarMemory.fromState(d.exemplars);
+        if (d.exemplars) learner.exemplars = ExemplarMemory.fromState(d.exemplars);
         learner.announcedGone = new Set(d.announcedGone ?? []);
         deltaBytes += stateBytes(d);
       }
@@ -399,6 +401,7 @@ export class LocalLearner implements EnumLearner {
       return learner;
     }
     learner.classifier.markSaved();
+    learner.exemplars.markSaved();
     this.saved.set(key, { deltas: deltas.length, deltaBytes, wholeBytes: stateBytes(whole) });
     return learner;
   }
