@@ -685,7 +685,9 @@ export class OnlineClassifier {
     const slots = Uint32Array.from(this.touchedSlots).sort();
     const rows = (from: Float32Array) => {
       const out = new Float32Array(slots.length * cap);
-      slots.forEach((slot, i) => out.set(from.subarray(slot * cap, (slot + 1) * cap), i * cap));
+      slots.forEach((slot, i) => {
+        out.set(from.subarray(slot * cap, (slot + 1) * cap), i * cap);
+      });
       return out;
     };
     const bufferIndices = Uint32Array.from(this.touchedBuffer).sort();

@@ -22,7 +22,8 @@ function differences(a: ClassifierState, b: ClassifierState): string[] {
   const same = (x: unknown, y: unknown): boolean => {
     if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y))
       return x.constructor === y.constructor && bytes(x).equals(bytes(y));
-    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => same(v, y[i]));
+    if (Array.isArray(x) && Array.isArray(y))
+      return x.length === y.length && x.every((v, i) => same(v, y[i]));
     return Object.is(x, y);
   };
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ClassifierState>;
