@@ -34,14 +34,25 @@ interface Exemplar {
 
 export class ExemplarMemory {
   private items: Exemplar[] = [];
+  /** Whether it changed since the last save (`markSaved`): an agreement leaves it as it was. */
+  private changed = true;
 
   get size(): number {
     return this.items.length;
   }
 
+  get unsaved(): boolean {
+    return this.changed;
+  }
+
+  markSaved(): void {
+    this.changed = false;
+  }
+
   add(text: string, label: string): void {
     this.items.push({ terms: wordFeatures(text), label });
     if (this.items.length > CAPACITY) this.items.shift();
+    this.changed = true;
   }
 
   /** The most similar past correction among `allowed`, if close enough; `idf` weighs rare words up. */
@@ -56,10 +67,18 @@ export class ExemplarMemory {
     let best: { value: string; similarity: number } | undefined;
     for (const item of this.items) {
       if (allowed && !allowed.includes(item.label)) continue;
-      const doc = weigh(item.terms, idf);
+      // The cosine with the item's weighted vector in one pass over its terms (no vector built: this
+      // runs over every kept correction on every suggestion).
       let dot = 0;
-      for (const [id, w] of query) dot += w * (doc.get(id) ?? 0);
-      if (!best || dot > best.similarity) best = { value: item.label, similarity: dot };
+      let norm = 0;
+      for (const [id, count] of item.terms) {
+        const w = (1 + Math.log(count)) * idf(id);
+        norm += w * w;
+        const q = query.get(id);
+        if (q !== undefined) dot += q * w;
+      }
+      const similarity = norm > 0 ? dot / Math.sqrt(norm) : 0;
+      if (!best || similarity > best.similarity) best = { value: item.label, similarity };
     }
     if (!best || best.similarity < minSimilarity) return undefined;
     return { ...best, confidence: confidenceOf(best.similarity) };

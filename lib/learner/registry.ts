@@ -1,6 +1,6 @@
 import type { DeskmateDb } from '../db/db';
 import type { EnumLearner, EnumPrediction } from '../engine/ports';
-import { type ClassifierState, OnlineClassifier } from './classifier';
+import { type ClassifierDelta, type ClassifierState, OnlineClassifier } from './classifier';
 import { ExemplarMemory, type ExemplarState } from './exemplars';
 
 /**
@@ -41,12 +41,33 @@ const freshLearner = (): FieldLearner => ({
   announcedGone: new Set(),
 });
 
-/** What `learnerState.state` holds for a field. */
+/** What `learnerState.state` holds for a field (row `key`: the whole state saved last). */
 interface FieldLearnerState {
   classifier: ClassifierState;
   exemplars: ExemplarState;
   /** Learned values the panel already said the desk no longer offers (said once). */
   announcedGone?: string[];
+}
+
+/**
+ * A save since the whole one, row `key#000001`, `key#000002`... (see `flush`): the classifier's
+ * changes, the exemplars when they changed (a correction, not an agreement), the gone options.
+ */
+interface FieldLearnerDelta {
+  delta: ClassifierDelta;
+  exemplars?: ExemplarState;
+  announcedGone?: string[];
+}
+
+/** The rows of a field's deltas sort in the order they were written. */
+const deltaKey = (key: string, seq: number) => `${key}#${String(seq).padStart(6, '0')}`;
+const deltaRange = (key: string) => [`${key}#`, `${key}#\uffff`] as const;
+
+/** What is stored for a field since its last whole save: how many deltas, their size and the whole's. */
+interface Saved {
+  deltas: number;
+  deltaBytes: number;
+  wholeBytes: number;
 }
 
 /**
@@ -80,6 +101,8 @@ export class LocalLearner implements EnumLearner {
   private readonly consolidationDelayMs: number;
   /** Fields whose consolidation is running, and its completion (tests and `flush` wait on it). */
   private readonly consolidating = new Map<string, Promise<void>>();
+  /** Per field loaded or saved: what its rows hold (absent: write it whole next time). */
+  private readonly saved = new Map<string, Saved>();
 
   constructor(
     private readonly database: () => DeskmateDb,
@@ -208,20 +231,59 @@ export class LocalLearner implements EnumLearner {
     this.consolidating.set(key, run);
   }
 
-  /** Write pending state now (tests, and before the service worker may be stopped). */
+  /**
+   * Write pending state now (each Apply, tests, and before the service worker may be stopped). A field
+   * whose classifier changed in a few slots only is written as a delta row next to its whole state;
+   * it is written whole again (its deltas deleted) once its deltas together would outweigh the whole,
+   * so an Apply writes about what it changed, and loading reads at most twice the whole state.
+   */
   async flush(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const keys = [...this.dirty];
     this.dirty.clear();
-    const rows = await Promise.all(
-      keys.map(async (key) => ({
-        key,
-        state: toState(await (this.learners.get(key) ?? Promise.resolve(freshLearner()))),
-        updatedAt: Date.now(),
-      })),
+    if (!keys.length) return;
+    const learners = await Promise.all(
+      keys.map((key) => this.learners.get(key) ?? Promise.resolve(freshLearner())),
     );
-    if (rows.length) await this.database().learnerState.bulkPut(rows);
+    // From here to the transaction without awaiting: the deltas' order is the order they are written.
+    const rows: { key: string; state: unknown; updatedAt: number }[] = [];
+    const wholes: string[] = [];
+    keys.forEach((key, i) => {
+      const learner = learners[i] as FieldLearner;
+      const saved = this.saved.get(key);
+      if (saved && !learner.classifier.saveWhole) {
+        const state: FieldLearnerDelta = {
+          delta: learner.classifier.toDelta(),
+          ...(learner.exemplars.unsaved ? { exemplars: learner.exemplars.toState() } : {}),
+          announcedGone: [...learner.announcedGone],
+        };
+        const bytes = stateBytes(state);
+        if (saved.deltaBytes + bytes <= saved.wholeBytes) {
+          saved.deltas++;
+          saved.deltaBytes += bytes;
+          rows.push({ key: deltaKey(key, saved.deltas), state, updatedAt: Date.now() });
+          learner.classifier.markSaved();
+          learner.exemplars.markSaved();
+          return;
+        }
+      }
+      const state = toState(learner);
+      this.saved.set(key, { deltas: 0, deltaBytes: 0, wholeBytes: stateBytes(state) });
+      rows.push({ key, state, updatedAt: Date.now() });
+      wholes.push(key);
+      learner.classifier.markSaved();
+      learner.exemplars.markSaved();
+    });
+    const database = this.database();
+    await database.transaction('rw', database.learnerState, async () => {
+      for (const key of wholes)
+        await database.learnerState
+          .where('key')
+          .between(...deltaRange(key))
+          .delete();
+      await database.learnerState.bulkPut(rows);
+    });
   }
 
   /**
@@ -238,6 +300,7 @@ export class LocalLearner implements EnumLearner {
       );
     this.learners.clear();
     this.dirty.clear();
+    this.saved.clear();
     const perKey = new Map<string, number>();
     const rows = await database.corrections.orderBy('time').reverse().toArray();
     const selected = rows.filter((c) => {
@@ -278,8 +341,17 @@ export class LocalLearner implements EnumLearner {
 
   private async load(id: LearnerId): Promise<FieldLearner> {
     const database = this.database();
-    const row = await database.learnerState.get(learnerKey(id.templateId, id.field, id.site));
-    if (row) return fromState(row.state as Partial<FieldLearnerState>);
+    const key = learnerKey(id.templateId, id.field, id.site);
+    const [row, deltas] = await database.transaction('r', database.learnerState, () =>
+      Promise.all([
+        database.learnerState.get(key),
+        database.learnerState
+          .where('key')
+          .between(...deltaRange(key))
+          .toArray(),
+      ]),
+    );
+    if (row) return this.restore(key, row.state as Partial<FieldLearnerState>, deltas);
     // A learner saved before states were kept per desk (key without the site): relearn this template
     // field per desk from its stored corrections once, then drop the old state.
     const legacyKey = `${id.templateId}.${id.field}`;
@@ -301,6 +373,37 @@ export class LocalLearner implements EnumLearner {
     });
     for (const [key, l] of relearned) if (!this.learners.has(key)) this.learners.set(key, Promise.resolve(l));
     return relearned.get(learnerKey(id.templateId, id.field, id.site)) ?? freshLearner();
+  }
+
+  /**
+   * The whole state and the deltas after it, in order. A delta that does not apply (a state from
+   * another format) leaves the whole state alone, and the next save writes it whole.
+   */
+  private restore(
+    key: string,
+    whole: Partial<FieldLearnerState>,
+    deltas: readonly { state: unknown }[],
+  ): FieldLearner {
+    let learner = fromState(whole);
+    // No whole state, or one of another format (fromState started afresh): the deltas do not apply.
+    if (!whole?.classifier || learner.classifier.size !== whole.classifier.updates) return learner;
+    let deltaBytes = 0;
+    try {
+      for (const row of deltas) {
+        const d = row.state as FieldLearnerDelta;
+        learner.classifier.applyDelta(d.delta);
+        if (d.exemplars) learner.exemplars = ExemplarMemory.fromState(d.exemplars);
+        learner.announcedGone = new Set(d.announcedGone ?? []);
+        deltaBytes += stateBytes(d);
+      }
+    } catch {
+      learner = fromState(whole);
+      return learner;
+    }
+    learner.classifier.markSaved();
+    learner.exemplars.markSaved();
+    this.saved.set(key, { deltas: deltas.length, deltaBytes, wholeBytes: stateBytes(whole) });
+    return learner;
   }
 
   private scheduleSave(): void {
@@ -352,6 +455,15 @@ function fromState(state: Partial<FieldLearnerState> | undefined): FieldLearner 
     // A state from another format: start afresh rather than fail every suggestion.
   }
   return freshLearner();
+}
+
+/** Bytes of the typed arrays of a state (its size in IndexedDB, near enough). */
+function stateBytes(value: unknown, depth = 0): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (depth > 3 || value === null || typeof value !== 'object') return 0;
+  let bytes = 0;
+  for (const v of Object.values(value)) bytes += stateBytes(v, depth + 1);
+  return bytes;
 }
 
 function toState(learner: FieldLearner): FieldLearnerState {

@@ -64,7 +64,9 @@ export function buildDashboard(
   const ids = new Set<string>([...Object.keys(templates.modes), ...Object.keys(templates.owners)]);
   for (const e of events) if (e.templateId) ids.add(e.templateId);
   for (const c of corrections) ids.add(c.templateId);
-  const sites = new Set<string>([...events.map((e) => e.site), ...corrections.map((c) => c.site)]);
+  const sites = new Set<string>();
+  for (const e of events) sites.add(e.site);
+  for (const c of corrections) sites.add(c.site);
   const settings = { templates: { ...templates, disabledBuiltins: [], custom: [], bindings: [] } };
   const readiness = [...ids]
     .sort()

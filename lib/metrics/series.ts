@@ -32,12 +32,23 @@ export function dailyTrend(
     days.set(day, b);
     return b;
   };
+  // A day's name made once per day, not once per record (a team has hundreds of thousands).
+  const names = new Map<number, string>();
+  const day = (time: number) => {
+    const index = Math.floor(time / DAY);
+    let name = names.get(index);
+    if (name === undefined) {
+      name = dayOf(time);
+      names.set(index, name);
+    }
+    return name;
+  };
   for (const c of selectCorrections(corrections, f)) {
-    const b = bucket(dayOf(c.time));
+    const b = bucket(day(c.time));
     b.total += 1;
     if (c.agreed) b.agreed += 1;
   }
-  for (const c of cycles(events, f)) bucket(dayOf(c.end)).cycles.push(c.ms);
+  for (const c of cycles(events, f)) bucket(day(c.end)).cycles.push(c.ms);
   return [...days.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([day, b]) => ({

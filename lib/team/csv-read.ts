@@ -10,19 +10,24 @@ export interface CsvRecord {
   cells: string[];
 }
 
-const NEUTRALISED = /^'[=+\-@\t\r]/;
-
-/** A cell as it was before the writer neutralised it. */
+/** A cell as it was before the writer neutralised it (`'` then = + - @ tab or CR). */
 export function unneutralise(cell: string): string {
-  return cell.charCodeAt(0) === 39 /* ' */ && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+  if (cell.charCodeAt(0) !== 39 /* ' */) return cell;
+  const c = cell.charCodeAt(1);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? cell.slice(1) : cell;
 }
 
+/** How a record ends: more follow, it is the last one, or the file ends inside its quoted cell. */
+export type CsvEnd = 'more' | 'last' | 'truncated';
+
 /**
- * Every record of `text` (a leading byte-order mark is skipped). An unterminated quote at the end
- * yields the partial record with `truncated` set, so a cut-off file still names its last line.
+ * Visit every record of `text` in order (a leading byte-order mark is skipped; blank lines are not
+ * records), without holding them all: a team report reads a million rows. `cells` is the visitor's.
  */
-export function readCsv(text: string): { records: CsvRecord[]; truncated?: number } {
-  const records: CsvRecord[] = [];
+export function eachCsvRecord(
+  text: string,
+  visit: (cells: string[], line: number, end: CsvEnd) => void,
+): void {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   const n = text.length;
@@ -38,8 +43,8 @@ export function readCsv(text: string): { records: CsvRecord[]; truncated?: numbe
           if (q === -1) {
             // The file ends inside a quoted cell: cut off.
             cells.push(cell + text.slice(j));
-            records.push({ line: start, cells });
-            return { records, truncated: start };
+            visit(cells, start, 'truncated');
+            return;
           }
           const chunk = text.slice(j, q);
           for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
@@ -74,7 +79,20 @@ export function readCsv(text: string): { records: CsvRecord[]; truncated?: numbe
       line++;
       break;
     }
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: start, cells });
+    if (!(cells.length === 1 && cells[0] === '')) visit(cells, start, i < n ? 'more' : 'last');
   }
-  return { records };
+}
+
+/**
+ * Every record of `text`. An unterminated quote at the end yields the partial record with `truncated`
+ * set, so a cut-off file still names its last line.
+ */
+export function readCsv(text: string): { records: CsvRecord[]; truncated?: number } {
+  const records: CsvRecord[] = [];
+  let truncated: number | undefined;
+  eachCsvRecord(text, (cells, line, end) => {
+    records.push({ line, cells });
+    if (end === 'truncated') truncated = line;
+  });
+  return truncated === undefined ? { records } : { records, truncated };
 }

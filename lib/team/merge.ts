@@ -30,11 +30,110 @@ export interface TeamLog {
   corrections: TeamCorrection[];
   decisions: TeamDecision[];
   /** Event id -> index of the file it was first loaded from. */
-  seen: Map<string, number>;
+  seen: SeenIds;
 }
 
 export function emptyTeamLog(): TeamLog {
-  return { files: [], events: [], corrections: [], decisions: [], seen: new Map() };
+  return { files: [], events: [], corrections: [], decisions: [], seen: new SeenIds() };
+}
+
+const KIND_CODE: Record<string, number> = { c: 1, d: 2, e: 3 };
+
+/** The value of 8 hex digits (lowercase) at `at`, or -1 when they are not. */
+function hex32(id: string, at: number): number {
+  let v = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = id.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/**
+ * Event id -> index of the file it was first loaded from, as a Map would (get, set, size), for a
+ * million ids: ids as the exports write them (a kind letter, a dash, 64 bits in hex) are kept as
+ * numbers in an open-addressing table of typed arrays (no string or entry object per id, and far less
+ * for the garbage collector to walk); any other id (derived from an older export) goes to a Map.
+ */
+export class SeenIds {
+  private hi = new Uint32Array(1024);
+  private lo = new Uint32Array(1024);
+  /** 0: free; else kind code (1..3) in the low 2 bits and the file index + 1 above them. */
+  private slot = new Float64Array(1024);
+  private count = 0;
+  private others = new Map<string, number>();
+
+  get size(): number {
+    return this.count + this.others.size;
+  }
+
+  get(id: string): number | undefined {
+    const kind = this.kindOf(id);
+    if (kind === 0) return this.others.get(id);
+    const hi = hex32(id, 2);
+    const lo = hex32(id, 10);
+    if (hi < 0 || lo < 0) return this.others.get(id);
+    const mask = this.slot.length - 1;
+    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
+      const s = this.slot[i] as number;
+      if (s === 0) return undefined;
+      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) return Math.floor(s / 4) - 1;
+    }
+  }
+
+  set(id: string, file: number): this {
+    const kind = this.kindOf(id);
+    const hi = kind === 0 ? -1 : hex32(id, 2);
+    const lo = kind === 0 ? -1 : hex32(id, 10);
+    if (hi < 0 || lo < 0) {
+      this.others.set(id, file);
+      return this;
+    }
+    if ((this.count + 1) * 2 > this.slot.length) this.grow();
+    if (this.put(hi, lo, (file + 1) * 4 + kind)) this.count++;
+    return this;
+  }
+
+  /** 1..3 for `c-`, `d-`, `e-` and 16 more characters; 0 for any other id. */
+  private kindOf(id: string): number {
+    return id.length === 18 && id.charCodeAt(1) === 45 /* - */ ? (KIND_CODE[id[0] as string] ?? 0) : 0;
+  }
+
+  /** Store at the id's slot; true when the id was new. */
+  private put(hi: number, lo: number, value: number): boolean {
+    const mask = this.slot.length - 1;
+    const kind = value % 4;
+    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
+      const s = this.slot[i] as number;
+      if (s === 0) {
+        this.hi[i] = hi;
+        this.lo[i] = lo;
+        this.slot[i] = value;
+        return true;
+      }
+      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) {
+        this.slot[i] = value;
+        return false;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo, slot } = this;
+    this.hi = new Uint32Array(hi.length * 2);
+    this.lo = new Uint32Array(lo.length * 2);
+    this.slot = new Float64Array(slot.length * 2);
+    for (let i = 0; i < slot.length; i++)
+      if (slot[i] !== 0) this.put(hi[i] as number, lo[i] as number, slot[i] as number);
+  }
+}
+
+/** A table index from an id's 64 bits (already a hash, mixed so a crafted file cannot line them up). */
+function mix(hi: number, lo: number): number {
+  const h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Add one parsed file; returns the file's entry (with its problems, duplicates included). */
@@ -45,8 +144,13 @@ export function addFile(team: TeamLog, parsed: ParsedFile): LoadedFile {
   const from = new Map<number, number>();
   const agents = new Set<string>();
   const take = <T extends { eventId: string; agentId: string }>(rows: T[], into: T[]) => {
+    // Rows come agent by agent (a file is one agent's): the set is touched when the agent changes.
+    let agent: string | undefined;
     for (const row of rows) {
-      agents.add(row.agentId);
+      if (row.agentId !== agent) {
+        agent = row.agentId;
+        agents.add(agent);
+      }
       const earlier = team.seen.get(row.eventId);
       if (earlier !== undefined) {
         duplicates++;

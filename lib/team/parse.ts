@@ -3,7 +3,7 @@ import { CorrectionRecord, DecisionRecord, hash64 } from '../db/records';
 import { correctionEventId, decisionEventId, deskEventId } from '../export/ids';
 import { EXPORT_COLUMNS, type ExportKind } from '../export/stream';
 import { MetricEvent } from '../metrics/event-schema';
-import { readCsv, unneutralise } from './csv-read';
+import { eachCsvRecord, unneutralise } from './csv-read';
 import { PSEUDONYM } from './identity';
 
 /**
@@ -90,33 +90,74 @@ const shorten = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s
 const TICKET_HASH = /^[0-9a-f]{64}$/;
 const PLACEHOLDER_HASH = '0'.repeat(64);
 
+/** A value in a cache key: strings as they are, anything else tagged so it never equals a string. */
+const keyPart = (v: unknown) => (typeof v === 'string' ? v : `\u0003${typeof v}:${String(v)}`);
+
+/** The strings of a row's shape, kept once: a million rows share a few of them. */
+interface Shape {
+  type: string;
+  site: string;
+  templateId?: string;
+  field?: string;
+  /** Verdict per data (and ticket hash presence): null when valid. */
+  verdicts: Map<string, string | null>;
+}
+
 /**
  * Validate an exported event with the event vocabulary (lib/metrics/event-schema.ts), which refuses
  * text in `data`. The schema runs once per distinct shape (type, site, template, field, data): a team
- * of 50 agents' events repeat those far more than they differ, and the ticket hash is checked alone.
+ * of 50 agents' events repeat those far more than they differ, and the ticket hash is checked alone
+ * (FileState.ticket, once per ticket). The shape's strings are returned for the row to keep, so equal strings are stored once.
  */
 class EventChecker {
-  private verdicts = new Map<string, string | null>();
-  check(row: Record<string, unknown>): string | undefined {
-    const { type, site, ticketHash, templateId, field, data } = row;
-    if (typeof ticketHash === 'string' && ticketHash !== '' && !TICKET_HASH.test(ticketHash))
-      return 'ticketHash: Expected a ticket hash (64 hex chars).';
-    const key = `${String(type)}\u0000${String(site)}\u0000${String(templateId)}\u0000${String(field)}\u0000${dataKey(
-      data,
-    )}\u0000${ticketHash ? 1 : 0}`;
-    const known = this.verdicts.get(key);
-    if (known !== undefined) return known ?? undefined;
-    const input: Record<string, unknown> = { type, site };
-    if (ticketHash) input.ticketHash = PLACEHOLDER_HASH;
-    if (templateId !== undefined && templateId !== '') input.templateId = templateId;
-    if (field !== undefined && field !== '') input.field = field;
-    if (data !== undefined) input.data = data;
-    const parsed = MetricEvent.safeParse(input);
-    const verdict = parsed.success ? null : describe(parsed.error);
-    this.verdicts.set(key, verdict);
-    return verdict ?? undefined;
+  private shapes = new Map<string, Shape>();
+  problem: string | undefined;
+  /** The row's shape, or undefined with `problem` set. The ticket hash is checked by the caller. */
+  check(
+    type: unknown,
+    site: unknown,
+    ticketHash: unknown,
+    templateId: unknown,
+    field: unknown,
+    data: unknown,
+  ): Shape | undefined {
+    const shapeKey = `${keyPart(type)}\u0000${keyPart(site)}\u0000${keyPart(templateId)}\u0000${keyPart(field)}`;
+    let shape = this.shapes.get(shapeKey);
+    if (!shape) {
+      shape = {
+        type: type as string,
+        site: site as string,
+        templateId: typeof templateId === 'string' && templateId ? templateId : undefined,
+        field: typeof field === 'string' && field ? field : undefined,
+        verdicts: new Map(),
+      };
+      this.shapes.set(shapeKey, shape);
+    }
+    const key = `${ticketHash ? 1 : 0}${dataKey(data)}`;
+    let verdict = shape.verdicts.get(key);
+    if (verdict === undefined) {
+      const input: Record<string, unknown> = { type, site };
+      if (ticketHash) input.ticketHash = PLACEHOLDER_HASH;
+      if (templateId !== undefined && templateId !== '') input.templateId = templateId;
+      if (field !== undefined && field !== '') input.field = field;
+      if (data !== undefined) input.data = data;
+      const parsed = MetricEvent.safeParse(input);
+      verdict = parsed.success ? null : describe(parsed.error);
+      shape.verdicts.set(key, verdict);
+    }
+    if (verdict === null) return shape;
+    this.problem = verdict;
+    return undefined;
   }
 }
+
+/**
+ * The largest count the vocabulary allows (lib/metrics/event-schema.ts): every number in an event's
+ * data is a count (an integer 0..1,000,000) or milliseconds (0..86,400,000), so every integer in
+ * 0..COUNT_MAX gets the same verdict wherever it stands, and such numbers share one cache key (real
+ * latencies all differ). Other numbers are keyed by value. A unit test checks the vocabulary agrees.
+ */
+export const COUNT_MAX = 1_000_000;
 
 /** A flat data object's keys and values in one string (cheaper than JSON.stringify); nested: JSON. */
 function dataKey(data: unknown): string {
@@ -125,6 +166,10 @@ function dataKey(data: unknown): string {
   let key = '';
   for (const k in data) {
     const v = (data as Record<string, unknown>)[k];
+    if (typeof v === 'number') {
+      key += Number.isInteger(v) && v >= 0 && v <= COUNT_MAX ? `${k}\u0001#\u0002` : `${k}\u0001n${v}\u0002`;
+      continue;
+    }
     if (typeof v === 'object' && v !== null) return `!${JSON.stringify(data)}`;
     key += `${k}\u0001${typeof v}\u0001${String(v)}\u0002`;
   }
@@ -160,21 +205,30 @@ function isoTime(cell: string | undefined): number | undefined {
   if (!cell) return undefined;
   // `YYYY-MM-DDTHH:MM:SS.sssZ` read digit by digit: no match array, no substrings per row.
   if (cell.length === 24 && cell.charCodeAt(23) === 90 /* Z */ && cell.charCodeAt(10) === 84 /* T */) {
-    let ok = true;
-    const d = (at: number, n: number) => {
-      let v = 0;
-      for (let k = at; k < at + n; k++) {
-        const c = cell.charCodeAt(k) - 48;
-        if (c < 0 || c > 9) ok = false;
-        v = v * 10 + c;
-      }
-      return v;
-    };
-    const t = Date.UTC(d(0, 4), d(5, 2) - 1, d(8, 2), d(11, 2), d(14, 2), d(17, 2), d(20, 3));
-    if (ok) return t;
+    const t = Date.UTC(
+      digits(cell, 0, 4),
+      digits(cell, 5, 2) - 1,
+      digits(cell, 8, 2),
+      digits(cell, 11, 2),
+      digits(cell, 14, 2),
+      digits(cell, 17, 2),
+      digits(cell, 20, 3),
+    );
+    if (!Number.isNaN(t)) return t;
   }
   const t = /^\d+$/.test(cell) ? Number(cell) : Date.parse(cell);
   return Number.isFinite(t) ? t : undefined;
+}
+
+/** The number written in `n` decimal digits at `at`; NaN if any is not a digit. */
+function digits(cell: string, at: number, n: number): number {
+  let v = 0;
+  for (let k = at; k < at + n; k++) {
+    const c = cell.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function jsonCell(cell: string | undefined, fallback: unknown): unknown {
@@ -268,6 +322,51 @@ function withoutText(kind: TeamKind, r: Correction | Decision): Correction | Dec
   };
 }
 
+/** Where each field of a metrics event is in a CSV export (older exports lack the id columns). */
+interface EventColumns {
+  time?: number;
+  type?: number;
+  site?: number;
+  ticketHash?: number;
+  templateId?: number;
+  field?: number;
+  data?: number;
+  eventId?: number;
+  agentId?: number;
+}
+
+function eventColumns(columns: Map<string, number>): EventColumns {
+  const at: EventColumns = {};
+  for (const name of [
+    'time',
+    'type',
+    'site',
+    'ticketHash',
+    'templateId',
+    'field',
+    'data',
+    'eventId',
+    'agentId',
+  ] as const)
+    at[name] = columns.get(name);
+  return at;
+}
+
+/** A cell of a column (undefined without the column), neutralising undone. */
+function cellAt(cells: string[], i: number | undefined): string | undefined {
+  return i === undefined ? undefined : unneutralise(cells[i] ?? '');
+}
+
+/** Does the text end in a line break and blanks (`/\n\s*$/`), read from the end, not scanned? */
+function endsInLineBreak(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (c === '\n') return true;
+    if (!/\s/.test(c)) return false;
+  }
+  return false;
+}
+
 /** Read one export file. Never throws: whatever cannot be read is a problem, the rest loads. */
 export function parseExport(name: string, text: string, options: ParseOptions): ParsedFile {
   const out: ParsedFile = {
@@ -283,12 +382,14 @@ export function parseExport(name: string, text: string, options: ParseOptions): 
     older: false,
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const first = body.trimStart();
-  if (!first) {
+  // The first character that is not blank says the format (no trimmed copy of a 4 MB text).
+  let at = 0;
+  while (at < body.length && /\s/.test(body[at] as string)) at++;
+  if (at === body.length) {
     out.problems.push({ file: name, level: 'error', message: `${name} is empty: nothing to load.` });
     return out;
   }
-  out.format = first.startsWith('{') ? 'jsonl' : 'csv';
+  out.format = body.charCodeAt(at) === 123 /* { */ ? 'jsonl' : 'csv';
   const state = new FileState(name, out, options, text);
   if (out.format === 'jsonl') state.readJsonl(body);
   else state.readCsv(body);
@@ -303,6 +404,9 @@ class FileState {
   private textDropped = 0;
   private maskedAgents = new Map<string, string>();
   private olderId?: string;
+  /** Agent id as written -> as shown, and ticket hashes: each string kept once per file. */
+  private agents = new Map<string, string>();
+  private tickets = new Map<string, string>();
 
   constructor(
     private name: string,
@@ -333,7 +437,7 @@ class FileState {
 
   readJsonl(body: string): void {
     const lines = body.split('\n');
-    const endsCleanly = /\n\s*$/.test(body);
+    const endsCleanly = endsInLineBreak(body);
     let lastContent = -1;
     for (let i = lines.length - 1; i >= 0; i--)
       if (lines[i]?.trim()) {
@@ -344,8 +448,9 @@ class FileState {
     let firstForeign: string | undefined;
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i] as string;
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (!line.trim()) continue;
+      const line = raw.charCodeAt(raw.length - 1) === 13 /* \r */ ? raw.slice(0, -1) : raw;
+      // A record starts with `{`: no trim needed to tell it from a blank line.
+      if (line.charCodeAt(0) !== 123 /* { */ && !line.trim()) continue;
       this.out.lines++;
       let json: unknown;
       try {
@@ -371,7 +476,20 @@ class FileState {
         continue;
       }
       anyDeskmate = true;
-      this.add(kind, o, i + 1);
+      if (kind === 'events')
+        this.addEvent(
+          i + 1,
+          o.time,
+          o.type,
+          o.site,
+          o.ticketHash,
+          o.templateId,
+          o.field,
+          o.data,
+          o.eventId,
+          o.agentId,
+        );
+      else this.add(kind, o, i + 1);
     }
     if (!anyDeskmate)
       this.notDeskmate(
@@ -381,50 +499,73 @@ class FileState {
 
   readCsv(body: string): void {
     this.out.format = 'csv';
-    const { records, truncated } = readCsv(body);
-    const header = records[0];
-    if (!header) {
-      this.notDeskmate('it has no header');
-      return;
-    }
-    const names = header.cells.map((c) => c.trim());
-    const columns = new Map(names.map((c, i) => [c, i]));
-    const kind = (Object.keys(REQUIRED) as TeamKind[]).find((k) => REQUIRED[k].every((c) => columns.has(c)));
-    if (!kind) {
-      // Close to one of ours: an export from a Deskmate whose columns we cannot convert.
-      for (const k of Object.keys(REQUIRED) as TeamKind[]) {
-        const known = EXPORT_COLUMNS[k].filter((c) => columns.has(c)).length;
-        if (known >= Math.ceil(REQUIRED[k].length / 2) && known >= 3) {
-          const missing = REQUIRED[k].filter((c) => !columns.has(c));
-          this.fail(
-            `${this.name} looks like a ${KIND_WORDS[k]} export from another version of Deskmate, but it lacks the columns ${missing.join(', ')}: it cannot be converted. Export it again from an up-to-date Deskmate.`,
-          );
-          return;
-        }
+    let header: string[] | undefined;
+    let columns = new Map<string, number>();
+    let kind: TeamKind | undefined;
+    let at: EventColumns = {};
+    const last = body.charCodeAt(body.length - 1);
+    const endsCleanly = last === 10 || last === 13;
+    // Records are visited one at a time: the first is the header, which says the kind.
+    eachCsvRecord(body, (cells, line, end) => {
+      if (!header) {
+        header = cells.map((c) => c.trim());
+        columns = new Map(header.map((c, i) => [c, i]));
+        kind = this.csvKind(header, columns);
+        if (kind === 'events') at = eventColumns(columns);
+        return;
       }
-      this.notDeskmate(
-        `its columns (${shorten(names.slice(0, 6).join(', '))}) are not those of a corrections, decisions or metrics events export`,
-      );
-      return;
-    }
-    const endsCleanly = /[\r\n]$/.test(body);
-    const rows = records.slice(1);
-    for (const [i, record] of rows.entries()) {
+      if (!kind) return;
       this.out.lines++;
-      const last = i === rows.length - 1;
-      if (record.line === truncated || (last && !endsCleanly && record.cells.length < columns.size)) {
+      if (end === 'truncated' || (end === 'last' && !endsCleanly && cells.length < columns.size)) {
         this.reject(
-          record.line,
+          line,
           'cut off: the file ends in the middle of this record (was the download complete?).',
         );
-        continue;
+        return;
       }
-      if (record.cells.length !== columns.size) {
-        this.reject(record.line, `${record.cells.length} cells where the header has ${columns.size}.`);
-        continue;
+      if (cells.length !== columns.size) {
+        this.reject(line, `${cells.length} cells where the header has ${columns.size}.`);
+        return;
       }
-      this.add(kind, csvObject(kind, columns, record.cells), record.line);
+      if (kind === 'events') {
+        // Metrics events, nearly all of a team's rows: read straight from their cells.
+        const data = cellAt(cells, at.data);
+        this.addEvent(
+          line,
+          isoTime(cellAt(cells, at.time)),
+          cellAt(cells, at.type),
+          cellAt(cells, at.site),
+          cellAt(cells, at.ticketHash) ?? '',
+          cellAt(cells, at.templateId) || undefined,
+          cellAt(cells, at.field) || undefined,
+          jsonCell(data, undefined),
+          cellAt(cells, at.eventId) || undefined,
+          cellAt(cells, at.agentId) || undefined,
+        );
+      } else this.add(kind, csvObject(kind, columns, cells), line);
+    });
+    if (!header) this.notDeskmate('it has no header');
+  }
+
+  /** The kind a CSV header is the export of; undefined (and the file's problem said) when none. */
+  private csvKind(names: string[], columns: Map<string, number>): TeamKind | undefined {
+    const kind = (Object.keys(REQUIRED) as TeamKind[]).find((k) => REQUIRED[k].every((c) => columns.has(c)));
+    if (kind) return kind;
+    // Close to one of ours: an export from a Deskmate whose columns we cannot convert.
+    for (const k of Object.keys(REQUIRED) as TeamKind[]) {
+      const known = EXPORT_COLUMNS[k].filter((c) => columns.has(c)).length;
+      if (known >= Math.ceil(REQUIRED[k].length / 2) && known >= 3) {
+        const missing = REQUIRED[k].filter((c) => !columns.has(c));
+        this.fail(
+          `${this.name} looks like a ${KIND_WORDS[k]} export from another version of Deskmate, but it lacks the columns ${missing.join(', ')}: it cannot be converted. Export it again from an up-to-date Deskmate.`,
+        );
+        return undefined;
+      }
     }
+    this.notDeskmate(
+      `its columns (${shorten(names.slice(0, 6).join(', '))}) are not those of a corrections, decisions or metrics events export`,
+    );
+    return undefined;
   }
 
   private notDeskmate(why: string): void {
@@ -435,35 +576,70 @@ class FileState {
     this.out.problems.unshift({ file: this.name, level: 'error', message });
   }
 
-  /** Validate one record of a kind and keep it, with its event id and (checked) agent id. */
-  private add(kind: TeamKind, o: Record<string, unknown>, line: number): void {
+  /**
+   * Validate one metrics event and keep it, with its event id and (checked) agent id. Its parts are
+   * passed one by one, as read from a JSON line or from CSV cells, so no row object is made twice.
+   */
+  private addEvent(
+    line: number,
+    time: unknown,
+    type: unknown,
+    site: unknown,
+    ticketHash: unknown,
+    templateId: unknown,
+    field: unknown,
+    data: unknown,
+    eventId: unknown,
+    agentId: unknown,
+  ): void {
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+      this.reject(line, 'time: not a date.');
+      return;
+    }
+    const id = this.eventId('events', eventId);
+    const agent = this.agentOf(agentId);
+    const hash = typeof ticketHash === 'string' ? this.ticket(ticketHash) : '';
+    if (hash === undefined) {
+      this.reject(line, 'not a valid metrics event (ticketHash: Expected a ticket hash (64 hex chars).).');
+      return;
+    }
+    const shape = this.events.check(type, site, ticketHash, templateId, field, data);
+    if (!shape) {
+      this.reject(line, `not a valid metrics event (${this.events.problem}).`);
+      return;
+    }
+    const event: DeskEvent = { type: shape.type, time: Math.round(time), site: shape.site, ticketHash: hash };
+    if (shape.templateId) event.templateId = shape.templateId;
+    if (shape.field) event.field = shape.field;
+    if (data !== undefined) event.data = data as DeskEvent['data'];
+    const row = event as TeamEvent;
+    row.eventId = id ?? deskEventId(event);
+    row.agentId = agent;
+    this.kinds.add('events');
+    this.out.events.push(row);
+  }
+
+  /**
+   * A ticket hash checked and stored once per file (a ticket has several events); undefined when it
+   * is not one. Empty: an event of no ticket.
+   */
+  private ticket(hash: string): string | undefined {
+    if (hash === '') return hash;
+    const known = this.tickets.get(hash);
+    if (known !== undefined) return known;
+    if (!TICKET_HASH.test(hash)) return undefined;
+    this.tickets.set(hash, hash);
+    return hash;
+  }
+
+  /** Validate one correction or decision and keep it, with its event id and (checked) agent id. */
+  private add(kind: 'corrections' | 'decisions', o: Record<string, unknown>, line: number): void {
     if (typeof o.time !== 'number' || !Number.isFinite(o.time) || o.time < 0) {
       this.reject(line, 'time: not a date.');
       return;
     }
-    const meta = this.meta(kind, o);
-    if (kind === 'events') {
-      const problem = this.events.check(o);
-      if (problem) {
-        this.reject(line, `not a valid metrics event (${problem}).`);
-        return;
-      }
-      const event: DeskEvent = {
-        type: o.type as string,
-        time: Math.round(o.time),
-        site: o.site as string,
-        ticketHash: typeof o.ticketHash === 'string' ? o.ticketHash : '',
-      };
-      if (typeof o.templateId === 'string' && o.templateId) event.templateId = o.templateId;
-      if (typeof o.field === 'string' && o.field) event.field = o.field;
-      if (o.data !== undefined) event.data = o.data as DeskEvent['data'];
-      const row = event as TeamEvent;
-      row.eventId = meta.eventId ?? deskEventId(event);
-      row.agentId = meta.agentId;
-      this.kinds.add(kind);
-      this.out.events.push(row);
-      return;
-    }
+    const eventId = this.eventId(kind, o.eventId);
+    const agentId = this.agentOf(o.agentId);
     const schema = kind === 'corrections' ? CorrectionRecord : DecisionRecord;
     const parsed = schema.safeParse(o);
     if (!parsed.success) {
@@ -482,27 +658,34 @@ class FileState {
     this.kinds.add(kind);
     if (kind === 'corrections') {
       const c = kept as TeamCorrection;
-      c.eventId = meta.eventId ?? correctionEventId(c);
-      c.agentId = meta.agentId;
+      c.eventId = eventId ?? correctionEventId(c);
+      c.agentId = agentId;
       this.out.corrections.push(c);
     } else {
       const d = kept as TeamDecision;
-      d.eventId = meta.eventId ?? decisionEventId(d);
-      d.agentId = meta.agentId;
+      d.eventId = eventId ?? decisionEventId(d);
+      d.agentId = agentId;
       this.out.decisions.push(d);
     }
   }
 
-  private meta(kind: TeamKind, o: Record<string, unknown>): { eventId?: string; agentId: string } {
-    const eventId =
-      typeof o.eventId === 'string' && EVENT_ID.test(o.eventId) && o.eventId.startsWith(PREFIX[kind])
-        ? o.eventId
-        : undefined;
-    if (typeof o.agentId !== 'string' || !o.agentId) {
+  /** A row's own event id when it is one of its kind's; otherwise it is derived from the content. */
+  private eventId(kind: TeamKind, id: unknown): string | undefined {
+    return typeof id === 'string' && id.startsWith(PREFIX[kind]) && EVENT_ID.test(id) ? id : undefined;
+  }
+
+  /** The agent a row counts under: its own id (checked), or the file's when it has none (older). */
+  private agentOf(id: unknown): string {
+    if (typeof id !== 'string' || !id) {
       this.out.older = true;
-      return { eventId, agentId: this.olderAgent };
+      return this.olderAgent;
     }
-    return { eventId, agentId: this.agent(o.agentId) };
+    let shown = this.agents.get(id);
+    if (shown === undefined) {
+      shown = this.agent(id);
+      this.agents.set(id, shown);
+    }
+    return shown;
   }
 
   /** An agent id as the report may show it: a name where names are not allowed is masked. */

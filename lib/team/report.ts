@@ -6,7 +6,7 @@ import { buildDashboard, type DashboardData } from '../metrics/dashboard-data';
 import { describeBlocker, templateReadiness, templateStats } from '../metrics/modes';
 import type { Settings } from '../settings/schema';
 import type { TeamLog } from './merge';
-import type { TeamCorrection, TeamDecision } from './parse';
+import type { TeamCorrection, TeamDecision, TeamEvent } from './parse';
 
 /**
  * The team report (issue #17) from a merged team log: the dashboard's metrics (lib/metrics/compute.ts)
@@ -237,39 +237,44 @@ export function buildTeamReport(
       bySiteDecisions.get(s) ?? [],
     ),
   );
-  const templateIds = [
-    ...new Set([
-      ...corrections.map((c) => c.templateId),
-      ...events.flatMap((e) => (e.templateId ? [e.templateId] : [])),
-    ]),
-  ].sort();
+  const templateSet = new Set<string>();
+  for (const c of corrections) templateSet.add(c.templateId);
+  for (const e of events) if (e.templateId) templateSet.add(e.templateId);
+  const templateIds = [...templateSet].sort();
   const decisionsByTemplate = groupBy(decisions, (d) => d.templateId ?? '');
   // Each template's rows see only the tickets it was used on (every event of those tickets, so the
   // first view, which has no template, still starts the cycle): the same figures as the dashboard's
   // template filter over everything, without a pass over the whole team's log per template.
-  const ticketsOf = new Map<string, Set<string>>();
+  // Templates per ticket (nearly always one), then each event to the rows of its ticket's templates:
+  // two passes in all, not one per template.
+  const templatesOf = new Map<string, string[]>();
+  const ticketsOf = new Map<string, number>();
   const note = (templateId: string | undefined, ticketHash: string) => {
     if (!templateId) return;
-    let set = ticketsOf.get(templateId);
-    if (!set) {
-      set = new Set();
-      ticketsOf.set(templateId, set);
-    }
-    set.add(ticketHash);
+    const list = templatesOf.get(ticketHash);
+    if (list?.includes(templateId)) return;
+    if (list) list.push(templateId);
+    else templatesOf.set(ticketHash, [templateId]);
+    ticketsOf.set(templateId, (ticketsOf.get(templateId) ?? 0) + 1);
   };
   for (const e of events) note(e.templateId, e.ticketHash);
   for (const c of corrections) note(c.templateId, c.ticketHash);
+  const eventsOf = new Map<string, TeamEvent[]>(templateIds.map((t) => [t, []]));
+  for (const e of events) {
+    const list = templatesOf.get(e.ticketHash);
+    if (list) for (const t of list) eventsOf.get(t)?.push(e);
+  }
+  const correctionsOf = groupBy(corrections, (c) => c.templateId);
   const perTemplate = templateIds.map((t) => {
-    const tickets = ticketsOf.get(t) ?? new Set<string>();
     const row = scopeRow(
       'template',
       t,
-      events.filter((e) => tickets.has(e.ticketHash)),
-      corrections.filter((c) => c.templateId === t),
+      eventsOf.get(t) ?? [],
+      correctionsOf.get(t) ?? [],
       decisionsByTemplate.get(t) ?? [],
       { templateId: t },
     );
-    row.tickets = tickets.size;
+    row.tickets = ticketsOf.get(t) ?? 0;
     return row;
   });
   const dashboard = buildDashboard(events, corrections, templates, [], { days: 0 }, now);

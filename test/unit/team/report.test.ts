@@ -4,9 +4,10 @@ import { DeskmateDb } from '@/lib/db/db';
 import { type ExportFormat, type ExportKind, exportStream } from '@/lib/export/stream';
 import { commitTeamPack, previewTeamPack } from '@/lib/export/team-pack';
 import { computeMetrics } from '@/lib/metrics/compute';
+import { MetricEvent } from '@/lib/metrics/event-schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { addFile, emptyTeamLog, type TeamLog } from '@/lib/team/merge';
-import { type ParseOptions, parseExport } from '@/lib/team/parse';
+import { COUNT_MAX, type ParseOptions, parseExport } from '@/lib/team/parse';
 import { buildTeamReport, reportCsv, teamPackJsonl } from '@/lib/team/report';
 import { agentLog, seedAgent } from './fixtures';
 
@@ -287,4 +288,29 @@ test('fixtures are what the extension records (sanity)', () => {
   const log = agentLog({ tickets: 3 });
   expect(log.corrections).toHaveLength(6);
   expect(log.events.some((e) => e.type === 'applied')).toBe(true);
+});
+
+test('every number in the event vocabulary accepts the integers 0..COUNT_MAX (the parser checks them once)', () => {
+  type Schema = { _zod: { def: { type: string; innerType?: Schema; shape?: Record<string, Schema> } } };
+  const unwrap = (s: Schema): Schema => {
+    let x = s;
+    while (x._zod.def.innerType) x = x._zod.def.innerType;
+    return x;
+  };
+  let numbers = 0;
+  for (const option of MetricEvent.options) {
+    const data = (option.shape as Record<string, Schema>).data;
+    if (!data) continue;
+    for (const field of Object.values(unwrap(data)._zod.def.shape ?? {})) {
+      const inner = unwrap(field) as unknown as {
+        _zod: { def: { type: string } };
+        safeParse: (v: unknown) => { success: boolean };
+      };
+      if (inner._zod.def.type !== 'number') continue;
+      numbers++;
+      // Bounds and integrality are intervals: both ends accepted means every integer between is.
+      expect(inner.safeParse(0).success && inner.safeParse(COUNT_MAX).success).toBe(true);
+    }
+  }
+  expect(numbers).toBeGreaterThan(5);
 });
