@@ -71,109 +71,261 @@ export interface Cycle {
   edits: number;
 }
 
-/** Cycles ended by an apply in the filter. A ticket never seen opened starts at its first event. */
+/** Cycles ended by an apply in the filter, oldest apply first. A ticket never seen opened starts at its first event. */
 export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): readonly Cycle[] {
-  // Cycle time, touchpoints, time saved, the trend and the histogram all start from the same cycles:
-  // compute them once per log and filter (the log is never mutated once loaded).
+  const g = gather(events, f);
+  g.cycleList ??= Array.from(g.cycles.apply, (a, i) => {
+    const e = events[a] as DeskEvent;
+    return {
+      site: e.site,
+      ticketHash: e.ticketHash,
+      templateId: e.templateId ?? '',
+      mode: g.cycles.shadow[i] ? 'shadow' : 'assist',
+      start: e.time - (g.cycles.ms[i] as number),
+      end: e.time,
+      ms: g.cycles.ms[i] as number,
+      edits: g.cycles.edits[i] as number,
+    };
+  });
+  return g.cycleList;
+}
+
+/** The cycles of a filter as columns, in the order of their apply (time, then place in the log). */
+interface CycleColumns {
+  /** The index in the log of the apply that ended each cycle. */
+  apply: Int32Array;
+  ms: Float64Array;
+  edits: Uint32Array;
+  shadow: Uint8Array;
+}
+
+/** Everything the event-side metrics use, from one pass over the log. */
+interface Gathered {
+  /** Ticket hash -> its index: which tickets have events. */
+  tickets: Map<string, number>;
+  cycles: CycleColumns;
+  /** Made only when a caller wants Cycle objects (the dashboard's charts). */
+  cycleList?: Cycle[];
+  status: { filled: number; unsupported: number; missing: number; fields: number };
+  seen: number;
+  escalated: number;
+  flagsEscalated: number;
+  flagsDismissed: number;
+  /** Sorted ascending. */
+  latencies: Float64Array;
+  failed: number;
+  byCode: Record<string, number>;
+}
+
+/**
+ * One pass over the events for every event-side metric of a filter, cached per log and filter (a log
+ * is never mutated once loaded): the dashboard asks for cycles three times, and the team report
+ * computes the metrics of every agent, desk and template over a million events.
+ */
+function gather(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
   const key = JSON.stringify([f.from, f.to, f.site, f.templateId, f.field]);
-  const byFilter = cycleCache.get(events) ?? new Map<string, readonly Cycle[]>();
-  cycleCache.set(events, byFilter);
+  const byFilter = gatherCache.get(events) ?? new Map<string, Gathered>();
+  gatherCache.set(events, byFilter);
   const cached = byFilter.get(key);
   if (cached) return cached;
-  const result = computeCycles(events, f);
+  const result = gatherOnce(events, f);
   byFilter.set(key, result);
   return result;
 }
-const cycleCache = new WeakMap<readonly DeskEvent[], Map<string, readonly Cycle[]>>();
+const gatherCache = new WeakMap<readonly DeskEvent[], Map<string, Gathered>>();
 
-/** What a cycle needs to know of one ticket, gathered in one pass over the events. */
-interface TicketTimes {
-  firstAny: number;
-  firstOpened: number | undefined;
-  /** Its field edits (touchpoints), of any template: a ticket has few. */
-  edits: DeskEvent[] | undefined;
-  /** Templates whose first apply was seen: only the first apply ends a cycle. */
-  done: (string | undefined)[] | undefined;
-}
-
-function computeCycles(events: readonly DeskEvent[], f: MetricsFilter): Cycle[] {
-  // One pass, one entry per ticket: the dashboard runs this over months of events, the team report
-  // over a million.
-  const tickets = new Map<string, TicketTimes>();
-  const applies: DeskEvent[] = [];
+function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
+  // Per ticket state in typed arrays indexed by ticket, and each ticket's edits and applies as lists
+  // linked through the events' indices: no object per ticket or per edit. A team's million events
+  // otherwise make hundreds of thousands of small objects per pass, and the garbage collector's
+  // copying of them cost more than the pass itself.
+  const n = events.length;
+  const tickets = new Map<string, number>();
+  const firstAny = new Float64Array(n);
+  const firstOpened = new Float64Array(n).fill(Number.NaN);
+  const seenFlag = new Uint8Array(n);
+  const escalatedFlag = new Uint8Array(n);
+  const editHead = new Int32Array(n).fill(-1);
+  const applyHead = new Int32Array(n).fill(-1);
+  const next = new Int32Array(n).fill(-1); // the ticket's previous edit or apply
+  const acted: number[] = [];
+  const actedTicket: number[] = [];
+  const status = { filled: 0, unsupported: 0, missing: 0, fields: 0 };
+  const latencies: number[] = [];
+  let failed = 0;
+  const byCode: Record<string, number> = {};
+  let seen = 0;
+  let count = 0;
   // A ticket's events mostly come one after another: the last ticket is looked up once.
   let lastKey: string | undefined;
-  let t: TicketTimes | undefined;
-  for (const e of events) {
+  let t = -1;
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as DeskEvent;
     if (ticketKey(e) !== lastKey) {
       lastKey = ticketKey(e);
-      t = tickets.get(lastKey);
+      let known = tickets.get(lastKey);
+      if (known === undefined) {
+        known = count++;
+        tickets.set(lastKey, known);
+        firstAny[known] = e.time;
+      }
+      t = known;
     }
-    if (!t) {
-      t = { firstAny: e.time, firstOpened: undefined, edits: undefined, done: undefined };
-      tickets.set(ticketKey(e), t);
-    } else if (e.time < t.firstAny) t.firstAny = e.time;
+    if (e.time < (firstAny[t] as number)) firstAny[t] = e.time;
+    // Cycles see every event of a ticket (its first view may precede the period); the apply is
+    // what the filter selects, below.
     if (e.type === 'panel.opened') {
-      if (t.firstOpened === undefined || e.time < t.firstOpened) t.firstOpened = e.time;
-    } else if (e.type === 'applied') applies.push(e);
-    else if (e.type === 'field.edited' && (f.field === undefined || e.field === f.field)) {
-      if (t.edits) t.edits.push(e);
-      else t.edits = [e];
+      if (!(e.time >= (firstOpened[t] as number))) firstOpened[t] = e.time; // NaN: none yet
+    } else if (e.type === 'applied') {
+      next[i] = applyHead[t] as number;
+      applyHead[t] = i;
+    } else if (e.type === 'field.edited' && (f.field === undefined || e.field === f.field)) {
+      next[i] = editHead[t] as number;
+      editHead[t] = i;
+    }
+    if (!inPeriod(e.time, f) || !ofSite(e.site, f)) continue;
+    if (!seenFlag[t] && ofTemplate(e.templateId, f)) {
+      seenFlag[t] = 1;
+      seen++;
+    }
+    if (e.type === 'escalated' || e.type === 'dismissed') {
+      acted.push(i);
+      actedTicket.push(t);
+    }
+    if (!ofTemplate(e.templateId, f)) continue;
+    if (e.type === 'suggestion.ready') {
+      const filled = num(e, 'filled');
+      const unsupported = num(e, 'unsupported');
+      const missing = num(e, 'missing');
+      status.filled += filled;
+      status.unsupported += unsupported;
+      status.missing += missing;
+      status.fields += filled + missing + num(e, 'conflict') + num(e, 'stale') + unsupported;
+      latencies.push(num(e, 'latencyMs'));
+    } else if (e.type === 'suggestion.failed') {
+      failed++;
+      const code = String(e.data?.code ?? 'internal');
+      byCode[code] = (byCode[code] ?? 0) + 1;
     }
   }
-  const out: Cycle[] = [];
-  applies.sort((a, b) => a.time - b.time);
-  for (const a of applies) {
-    const t = tickets.get(ticketKey(a)) as TicketTimes;
-    if (t.done?.includes(a.templateId)) continue; // only the first apply ends a cycle
-    if (t.done) t.done.push(a.templateId);
-    else t.done = [a.templateId];
-    if (!inPeriod(a.time, f) || !ofSite(a.site, f) || !ofTemplate(a.templateId, f)) continue;
-    const start = Math.min(t.firstOpened ?? t.firstAny, a.time);
-    let edits = 0;
-    if (t.edits)
-      for (const x of t.edits)
-        if (x.templateId === a.templateId && x.time >= start && x.time <= a.time) edits++;
-    const mode = a.data?.mode === 'shadow' ? 'shadow' : 'assist';
-    out.push({
-      site: a.site,
-      ticketHash: a.ticketHash,
-      templateId: a.templateId ?? '',
-      mode,
-      start,
-      end: a.time,
-      ms: a.time - start,
-      edits,
-    });
+  // Escalations and dismissals count on tickets seen under the filter, known only after the pass.
+  let escalated = 0;
+  let flagsEscalated = 0;
+  let flagsDismissed = 0;
+  for (let j = 0; j < acted.length; j++) {
+    const e = events[acted[j] as number] as DeskEvent;
+    const ticket = actedTicket[j] as number;
+    if (!seenFlag[ticket]) continue;
+    if (e.type === 'escalated') {
+      if (!escalatedFlag[ticket]) escalated++;
+      escalatedFlag[ticket] = 1;
+      flagsEscalated += num(e, 'flags');
+    } else flagsDismissed += num(e, 'flags');
   }
-  return out;
+
+  // A cycle per ticket and template, ended by the template's first apply (on equal times, the one
+  // logged first).
+  const ends: number[] = [];
+  const starts: number[] = [];
+  const editCounts: number[] = [];
+  const end = (a: number, ticket: number) => {
+    const e = events[a] as DeskEvent;
+    if (!selected(e, f)) return;
+    const opened = firstOpened[ticket] as number;
+    const start = Math.min(Number.isNaN(opened) ? (firstAny[ticket] as number) : opened, e.time);
+    let edits = 0;
+    for (let x = editHead[ticket] as number; x >= 0; x = next[x] as number) {
+      const edit = events[x] as DeskEvent;
+      if (edit.templateId === e.templateId && edit.time >= start && edit.time <= e.time) edits++;
+    }
+    ends.push(a);
+    starts.push(start);
+    editCounts.push(edits);
+  };
+  for (let k = 0; k < count; k++) {
+    const head = applyHead[k] as number;
+    if (head < 0) continue;
+    if ((next[head] as number) < 0) {
+      end(head, k); // one apply: nearly every ticket
+      continue;
+    }
+    const firsts: number[] = [];
+    for (let a = head; a >= 0; a = next[a] as number) {
+      const e = events[a] as DeskEvent;
+      const j = firsts.findIndex((x) => (events[x] as DeskEvent).templateId === e.templateId);
+      if (j < 0) firsts.push(a);
+      else {
+        const b = events[firsts[j] as number] as DeskEvent;
+        // The list runs newest first: a later-logged apply only wins when strictly earlier in time.
+        if (e.time <= b.time) firsts[j] = a;
+      }
+    }
+    for (const a of firsts.reverse()) end(a, k);
+  }
+  const order = Uint32Array.from(ends.keys()).sort((x, y) => {
+    const ax = ends[x] as number;
+    const ay = ends[y] as number;
+    return (events[ax] as DeskEvent).time - (events[ay] as DeskEvent).time || ax - ay;
+  });
+  const cycles: CycleColumns = {
+    apply: new Int32Array(order.length),
+    ms: new Float64Array(order.length),
+    edits: new Uint32Array(order.length),
+    shadow: new Uint8Array(order.length),
+  };
+  order.forEach((o, i) => {
+    const e = events[ends[o] as number] as DeskEvent;
+    cycles.apply[i] = ends[o] as number;
+    cycles.ms[i] = e.time - (starts[o] as number);
+    cycles.edits[i] = editCounts[o] as number;
+    cycles.shadow[i] = e.data?.mode === 'shadow' ? 1 : 0;
+  });
+  return {
+    tickets,
+    cycles,
+    status,
+    seen,
+    escalated,
+    flagsEscalated,
+    flagsDismissed,
+    // A typed array sorts numbers without a comparator call per pair.
+    latencies: Float64Array.from(latencies).sort(),
+    failed,
+    byCode,
+  };
+}
+
+/** Distinct tickets with any event or correction (the team report's "tickets"). */
+export function distinctTickets(events: readonly DeskEvent[], corrections: readonly Correction[]): number {
+  const { tickets } = gather(events, {});
+  const extra = new Set<string>();
+  for (const c of corrections) if (!tickets.has(c.ticketHash)) extra.add(c.ticketHash);
+  return tickets.size + extra.size;
 }
 
 /** Cycle time summary (ms): median (p50), p95 and mean, per mode and overall. */
 export function cycleTime(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  const all = cycles(events, f);
-  const summary = (list: readonly Cycle[]) => {
-    const sorted = new Float64Array(list.length);
-    for (let i = 0; i < list.length; i++) sorted[i] = (list[i] as Cycle).ms;
-    sorted.sort();
+  const { ms, shadow } = gather(events, f).cycles;
+  const summary = (mode: 'all' | 'shadow' | 'assist') => {
+    const list = mode === 'all' ? ms.slice() : ms.filter((_, i) => (shadow[i] === 1) === (mode === 'shadow'));
+    let sum = 0;
+    for (const v of list) sum += v;
+    list.sort();
     return {
       count: list.length,
-      p50: ofSorted(sorted, 50),
-      p95: ofSorted(sorted, 95),
-      mean: list.length ? list.reduce((s, c) => s + c.ms, 0) / list.length : undefined,
+      p50: ofSorted(list, 50),
+      p95: ofSorted(list, 95),
+      mean: list.length ? sum / list.length : undefined,
     };
   };
-  return {
-    all: summary(all),
-    shadow: summary(all.filter((c) => c.mode === 'shadow')),
-    assist: summary(all.filter((c) => c.mode === 'assist')),
-  };
+  return { all: summary('all'), shadow: summary('shadow'), assist: summary('assist') };
 }
 
 /** Touchpoints: field edits per applied template (with `field`, edits of that field only). */
 export function touchpoints(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  const list = cycles(events, f);
-  const edits = list.reduce((s, c) => s + c.edits, 0);
+  const list = gather(events, f).cycles.edits;
+  let edits = 0;
+  for (const v of list) edits += v;
   return { applied: list.length, edits, perApplied: list.length ? edits / list.length : 0 };
 }
 
@@ -221,18 +373,7 @@ export function fieldAccuracy(corrections: readonly Correction[], f: MetricsFilt
  * evidence in the ticket vs. values without); missing input = missing / all fields suggested.
  */
 export function groundingAndMissing(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  let filled = 0;
-  let unsupported = 0;
-  let missing = 0;
-  let fields = 0;
-  for (const e of events) {
-    if (e.type !== 'suggestion.ready' || !selected(e, f)) continue;
-    filled += num(e, 'filled');
-    unsupported += num(e, 'unsupported');
-    missing += num(e, 'missing');
-    fields +=
-      num(e, 'filled') + num(e, 'missing') + num(e, 'conflict') + num(e, 'stale') + num(e, 'unsupported');
-  }
+  const { filled, unsupported, missing, fields } = gather(events, f).status;
   return { grounding: rate(filled, filled + unsupported), missingInput: rate(missing, fields) };
 }
 
@@ -241,49 +382,20 @@ export function groundingAndMissing(events: readonly DeskEvent[], f: MetricsFilt
  * that template was used). Override rate: flags dismissed / flags acted on (escalated + dismissed).
  */
 export function escalation(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  // One pass: tickets seen, and the escalations and dismissals to count once the tickets are known.
-  const seen = new Set<string>();
-  const acted: DeskEvent[] = [];
-  for (const e of events) {
-    if (!inPeriod(e.time, f) || !ofSite(e.site, f)) continue;
-    if (f.templateId === undefined || e.templateId === f.templateId) seen.add(ticketKey(e));
-    if (e.type === 'escalated' || e.type === 'dismissed') acted.push(e);
-  }
-  const escalated = new Set<string>();
-  let flagsEscalated = 0;
-  let flagsDismissed = 0;
-  for (const e of acted) {
-    if (!seen.has(ticketKey(e))) continue;
-    if (e.type === 'escalated') {
-      escalated.add(ticketKey(e));
-      flagsEscalated += num(e, 'flags');
-    } else flagsDismissed += num(e, 'flags');
-  }
+  const g = gather(events, f);
   return {
-    escalation: rate(escalated.size, seen.size),
-    override: rate(flagsDismissed, flagsEscalated + flagsDismissed),
+    escalation: rate(g.escalated, g.seen),
+    override: rate(g.flagsDismissed, g.flagsEscalated + g.flagsDismissed),
   };
 }
 
 /** Provider latency (p50/p95 of ready suggestions, ms) and error rate (failed / requests that ended). */
 export function providerHealth(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  const latencies: number[] = [];
-  let failed = 0;
-  const byCode: Record<string, number> = {};
-  for (const e of events) {
-    if (e.type === 'suggestion.ready') {
-      if (selected(e, f)) latencies.push(num(e, 'latencyMs'));
-    } else if (e.type === 'suggestion.failed' && selected(e, f)) {
-      failed++;
-      const code = String(e.data?.code ?? 'internal');
-      byCode[code] = (byCode[code] ?? 0) + 1;
-    }
-  }
-  const sorted = Float64Array.from(latencies).sort();
+  const { latencies, failed, byCode } = gather(events, f);
   return {
-    latency: { count: latencies.length, p50: ofSorted(sorted, 50), p95: ofSorted(sorted, 95) },
+    latency: { count: latencies.length, p50: ofSorted(latencies, 50), p95: ofSorted(latencies, 95) },
     errors: rate(failed, latencies.length + failed),
-    byCode,
+    byCode: { ...byCode },
   };
 }
 

@@ -52,8 +52,7 @@ function hex32(id: string, at: number): number {
 }
 
 /**
- * Event id -> index of the file it was first loaded from, as a Map would (get, set, size), for a
- * million ids: ids as the exports write them (a kind letter, a dash, 64 bits in hex) are kept as
+ * Event id -> index of the file it was first loaded from, for a million ids: ids as the exports write them (a kind letter, a dash, 64 bits in hex) are kept as
  * numbers in an open-addressing table of typed arrays (no string or entry object per id, and far less
  * for the garbage collector to walk); any other id (derived from an older export) goes to a Map.
  */
@@ -69,31 +68,32 @@ export class SeenIds {
     return this.count + this.others.size;
   }
 
-  get(id: string): number | undefined {
-    const kind = this.kindOf(id);
-    if (kind === 0) return this.others.get(id);
-    const hi = hex32(id, 2);
-    const lo = hex32(id, 10);
-    if (hi < 0 || lo < 0) return this.others.get(id);
-    const mask = this.slot.length - 1;
-    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
-      const s = this.slot[i] as number;
-      if (s === 0) return undefined;
-      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) return Math.floor(s / 4) - 1;
-    }
-  }
-
-  set(id: string, file: number): this {
+  /**
+   * The file an id was first loaded from; when it is new, it is stored as loaded from `file` and
+   * undefined is returned. One probe where get then set would make two.
+   */
+  firstOrAdd(id: string, file: number): number | undefined {
     const kind = this.kindOf(id);
     const hi = kind === 0 ? -1 : hex32(id, 2);
     const lo = kind === 0 ? -1 : hex32(id, 10);
     if (hi < 0 || lo < 0) {
-      this.others.set(id, file);
-      return this;
+      const earlier = this.others.get(id);
+      if (earlier === undefined) this.others.set(id, file);
+      return earlier;
     }
     if ((this.count + 1) * 2 > this.slot.length) this.grow();
-    if (this.put(hi, lo, (file + 1) * 4 + kind)) this.count++;
-    return this;
+    const mask = this.slot.length - 1;
+    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
+      const s = this.slot[i] as number;
+      if (s === 0) {
+        this.hi[i] = hi;
+        this.lo[i] = lo;
+        this.slot[i] = (file + 1) * 4 + kind;
+        this.count++;
+        return undefined;
+      }
+      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) return Math.floor(s / 4) - 1;
+    }
   }
 
   /** 1..3 for `c-`, `d-`, `e-` and 16 more characters; 0 for any other id. */
@@ -151,13 +151,12 @@ export function addFile(team: TeamLog, parsed: ParsedFile): LoadedFile {
         agent = row.agentId;
         agents.add(agent);
       }
-      const earlier = team.seen.get(row.eventId);
+      const earlier = team.seen.firstOrAdd(row.eventId, index);
       if (earlier !== undefined) {
         duplicates++;
         from.set(earlier, (from.get(earlier) ?? 0) + 1);
         continue;
       }
-      team.seen.set(row.eventId, index);
       into.push(row);
       added++;
     }

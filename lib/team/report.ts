@@ -1,6 +1,6 @@
 import type { Correction, DeskEvent } from '../db/db';
 import { correctionJson } from '../export/stream';
-import { computeMetrics, type Metrics, type MetricsFilter } from '../metrics/compute';
+import { computeMetrics, distinctTickets, type Metrics, type MetricsFilter } from '../metrics/compute';
 import { type CsvCell, toCsv } from '../metrics/csv';
 import { buildDashboard, type DashboardData } from '../metrics/dashboard-data';
 import { describeBlocker, templateReadiness, templateStats } from '../metrics/modes';
@@ -88,13 +88,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else out.set(k, [row]);
   }
   return out;
-}
-
-function distinctTickets(events: readonly DeskEvent[], corrections: readonly Correction[]): number {
-  const set = new Set<string>();
-  for (const e of events) if (e.ticketHash) set.add(e.ticketHash);
-  for (const c of corrections) set.add(c.ticketHash);
-  return set.size;
 }
 
 function decisionCounts(decisions: readonly TeamDecision[]) {
