@@ -240,22 +240,33 @@ export function buildTeamReport(
   // template filter over everything, without a pass over the whole team's log per template.
   // Templates per ticket (nearly always one), then each event to the rows of its ticket's templates:
   // two passes in all, not one per template.
-  const templatesOf = new Map<string, string[]>();
+  // A ticket's one template as a string (no array per ticket for the common case), several as a list.
+  const templatesOf = new Map<string, string | string[]>();
   const ticketsOf = new Map<string, number>();
   const note = (templateId: string | undefined, ticketHash: string) => {
     if (!templateId) return;
-    const list = templatesOf.get(ticketHash);
-    if (list?.includes(templateId)) return;
-    if (list) list.push(templateId);
-    else templatesOf.set(ticketHash, [templateId]);
+    const known = templatesOf.get(ticketHash);
+    if (known === templateId || (Array.isArray(known) && known.includes(templateId))) return;
+    if (known === undefined) templatesOf.set(ticketHash, templateId);
+    else if (typeof known === 'string') templatesOf.set(ticketHash, [known, templateId]);
+    else known.push(templateId);
     ticketsOf.set(templateId, (ticketsOf.get(templateId) ?? 0) + 1);
   };
-  for (const e of events) note(e.templateId, e.ticketHash);
+  let lastTicket: string | undefined;
+  let lastTemplate: string | undefined;
+  for (const e of events) {
+    // A ticket's events come one after another: the same pair is noted once.
+    if (e.ticketHash === lastTicket && e.templateId === lastTemplate) continue;
+    lastTicket = e.ticketHash;
+    lastTemplate = e.templateId;
+    note(e.templateId, e.ticketHash);
+  }
   for (const c of corrections) note(c.templateId, c.ticketHash);
   const eventsOf = new Map<string, TeamEvent[]>(templateIds.map((t) => [t, []]));
   for (const e of events) {
-    const list = templatesOf.get(e.ticketHash);
-    if (list) for (const t of list) eventsOf.get(t)?.push(e);
+    const known = templatesOf.get(e.ticketHash);
+    if (typeof known === 'string') eventsOf.get(known)?.push(e);
+    else if (known) for (const t of known) eventsOf.get(t)?.push(e);
   }
   const correctionsOf = groupBy(corrections, (c) => c.templateId);
   const perTemplate = templateIds.map((t) => {

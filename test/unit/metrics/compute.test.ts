@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { DeskEvent } from '@/lib/db/db';
 import {
   computeMetrics,
   cycles,
@@ -58,6 +59,44 @@ describe('cycle time: first view of the ticket to the first apply', () => {
       p95: undefined,
       mean: undefined,
     });
+  });
+});
+
+describe('cycles of a ticket worked with two templates, events out of order', () => {
+  const H = '2'.repeat(64);
+  const at = (type: string, time: number, templateId?: string, extra: Partial<DeskEvent> = {}) =>
+    ({
+      type,
+      time,
+      site: 'demo',
+      ticketHash: H,
+      ...(templateId ? { templateId } : {}),
+      ...extra,
+    }) as DeskEvent;
+  // Logged out of time order, as merged exports can be: the apply at 50 s is the refund's first.
+  const log: DeskEvent[] = [
+    at('panel.opened', T0 + 10_000),
+    at('applied', T0 + 90_000, 'refund', { data: { mode: 'assist' } }),
+    at('field.edited', T0 + 20_000, 'triage', { field: 'category' }),
+    at('applied', T0 + 60_000, 'triage', { data: { mode: 'shadow' } }),
+    at('field.edited', T0 + 40_000, 'refund', { field: 'amount' }),
+    at('applied', T0 + 50_000, 'refund', { data: { mode: 'assist' } }),
+    at('applied', T0 + 60_000, 'triage', { data: { mode: 'assist' } }), // same time, logged later: ignored
+    at('panel.opened', T0 + 5_000), // the earliest view starts both cycles
+  ];
+
+  test('one cycle per template from its first apply, oldest apply first', () => {
+    expect(cycles(log).map((c) => [c.templateId, c.mode, c.start, c.ms, c.edits])).toEqual([
+      ['refund', 'assist', T0 + 5_000, 45_000, 1],
+      ['triage', 'shadow', T0 + 5_000, 55_000, 1],
+    ]);
+  });
+
+  test('a template filter keeps its cycle; a period that misses the first apply keeps none', () => {
+    expect(cycles(log, { templateId: 'triage' }).map((c) => c.ms)).toEqual([55_000]);
+    // The refund's later apply (90 s) is in the period, but only a first apply ends a cycle.
+    expect(cycles(log, { from: T0 + 70_000 })).toEqual([]);
+    expect(touchpoints(log, { field: 'amount' })).toEqual({ applied: 2, edits: 1, perApplied: 0.5 });
   });
 });
 
