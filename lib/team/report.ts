@@ -365,25 +365,47 @@ export function reportCsv(report: TeamReport): string {
   return toCsv(REPORT_COLUMNS, rows);
 }
 
-/** The confusion table as CSV: one row per (field, suggested, applied). */
-export function confusionCsv(report: TeamReport): string {
-  return toCsv(
-    ['template', 'field', 'compared', 'corrected', 'correction rate', 'suggested', 'applied', 'times'],
-    report.confusion.flatMap((r) =>
-      r.pairs.length
-        ? r.pairs.map((p) => [
-            r.templateId,
-            r.field,
-            r.compared,
-            r.corrected,
-            r.rate,
-            p.suggested,
-            p.applied,
-            p.count,
-          ])
-        : [[r.templateId, r.field, r.compared, r.corrected, r.rate, '', '', 0]],
-    ),
+export const CONFUSION_COLUMNS = [
+  'template',
+  'field',
+  'compared',
+  'corrected',
+  'correction rate',
+  'suggested',
+  'applied',
+  'times',
+] as const;
+
+/** The confusion table's CSV rows: one per (field, suggested, applied); a field never corrected once. */
+export function confusionRows(rows: readonly ConfusionRow[]): CsvCell[][] {
+  return rows.flatMap((r) =>
+    r.pairs.length
+      ? r.pairs.map((p) => [
+          r.templateId,
+          r.field,
+          r.compared,
+          r.corrected,
+          r.rate,
+          p.suggested,
+          p.applied,
+          p.count,
+        ])
+      : [[r.templateId, r.field, r.compared, r.corrected, r.rate, '', '', 0]],
   );
+}
+
+export const READINESS_COLUMNS = [
+  'template',
+  'field',
+  'tickets',
+  'kept',
+  'accuracy',
+  'ready for auto',
+  'why not',
+] as const;
+
+export function readinessRow(r: TeamFieldReadiness): CsvCell[] {
+  return [r.templateId, r.field, r.tickets, r.agreed, r.accuracy, r.auto, r.why];
 }
 
 /**

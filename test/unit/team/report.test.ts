@@ -8,7 +8,7 @@ import { MetricEvent } from '@/lib/metrics/event-schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { addFile, emptyTeamLog, type TeamLog } from '@/lib/team/merge';
 import { COUNT_MAX, type ParseOptions, parseExport } from '@/lib/team/parse';
-import { buildTeamReport, reportCsv, teamPackJsonl } from '@/lib/team/report';
+import { buildTeamReport, confusionRows, reportCsv, teamPackJsonl } from '@/lib/team/report';
 import { agentLog, seedAgent } from './fixtures';
 
 let n = 0;
@@ -124,6 +124,11 @@ describe('merging agents’ exports', () => {
       { suggested: 'refund', applied: 'billing', count: 1 },
     ]);
     expect(report.confusion[1]).toMatchObject({ field: 'priority', corrected: 0, pairs: [] });
+    // Its CSV: a row per pair, and the field never corrected still listed with its count compared.
+    const rows = confusionRows(report.confusion);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual(['triage', 'category', 21, 5, 5 / 21, 'account', 'billing', 2]);
+    expect(rows[3]).toEqual(['triage', 'priority', 21, 0, 0, '', '', 0]);
   });
 
   test('readiness for auto is measured over the whole team', async () => {
