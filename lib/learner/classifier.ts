@@ -88,7 +88,20 @@ export interface ClassProbabilities {
 }
 
 /** The persisted form: plain data and typed arrays only (structured-clone friendly, no content). */
-export interface ClassifierState {
+/** The replay examples, calibration and random state, packed alike in a state and in a delta. */
+interface PackedReplay {
+  bufferOffsets: Uint32Array;
+  /** Replay examples as feature slots (not hashes: slots are stable once given). */
+  bufferSlots: Uint32Array;
+  bufferCounts: Float32Array;
+  bufferLabels: Uint16Array;
+  bufferSeen: number;
+  calibrationScores: Float32Array[];
+  calibrationLabels: Uint16Array;
+  rng: number;
+}
+
+export interface ClassifierState extends PackedReplay {
   format: 1;
   labels: string[];
   classCap: number;
@@ -102,15 +115,6 @@ export interface ClassifierState {
   docs: number;
   /** Document frequency per feature slot (for IDF). */
   dfBySlot: Uint32Array;
-  bufferOffsets: Uint32Array;
-  /** Replay examples as feature slots (not hashes: slots are stable once given). */
-  bufferSlots: Uint32Array;
-  bufferCounts: Float32Array;
-  bufferLabels: Uint16Array;
-  bufferSeen: number;
-  calibrationScores: Float32Array[];
-  calibrationLabels: Uint16Array;
-  rng: number;
   /** Naive Bayes prior (absent once it was dropped, or in states saved before it existed). */
   priorMass?: Float32Array;
   priorClassMass?: Float32Array;
@@ -126,7 +130,7 @@ export interface ClassifierState {
  * slots of five examples, a few hundred kilobytes. `fromState(base)` then `applyDelta` of every delta
  * since, in order, restores exactly what `toState()` would have given.
  */
-export interface ClassifierDelta {
+export interface ClassifierDelta extends PackedReplay {
   format: 1;
   labels: string[];
   classCap: number;
@@ -146,14 +150,6 @@ export interface ClassifierDelta {
   priorClassMass?: Float32Array;
   /** Replay examples added or replaced (their buffer positions, ascending), packed as in the state. */
   bufferIndices: Uint32Array;
-  bufferOffsets: Uint32Array;
-  bufferSlots: Uint32Array;
-  bufferCounts: Float32Array;
-  bufferLabels: Uint16Array;
-  bufferSeen: number;
-  calibrationScores: Float32Array[];
-  calibrationLabels: Uint16Array;
-  rng: number;
   consolidatedAt: number;
 }
 
@@ -764,19 +760,10 @@ export class OnlineClassifier {
     if (delta.priorClassMass && this.priorMass) this.priorClassMass = Float32Array.from(delta.priorClassMass);
     delta.bufferIndices.forEach((at, i) => {
       if (at > this.buffer.length) throw new Error('Delta does not apply.');
-      const from = delta.bufferOffsets[i] as number;
-      const to = delta.bufferOffsets[i + 1] as number;
-      this.buffer[at] = {
-        slots: Int32Array.from(delta.bufferSlots.subarray(from, to)),
-        counts: delta.bufferCounts.slice(from, to),
-        label: delta.bufferLabels[i] as number,
-      };
+      this.buffer[at] = unpackExample(delta, i);
     });
     this.bufferSeen = delta.bufferSeen;
-    this.calibration = delta.calibrationScores.map((scores, i) => ({
-      scores,
-      label: delta.calibrationLabels[i] as number,
-    }));
+    this.calibration = unpackCalibration(delta);
     this.rng = delta.rng;
     this.consolidatedAt = delta.consolidatedAt;
   }
@@ -806,20 +793,9 @@ export class OnlineClassifier {
       c.logDf[slot] = Math.log(1 + (c.df[slot] as number));
       c.slotWeight[slot] = c.options.kindWeights[featureKind(id)] ?? 1;
     });
-    for (let i = 0; i + 1 < state.bufferOffsets.length; i++) {
-      const from = state.bufferOffsets[i] as number;
-      const to = state.bufferOffsets[i + 1] as number;
-      c.buffer.push({
-        slots: Int32Array.from(state.bufferSlots.subarray(from, to)),
-        counts: state.bufferCounts.slice(from, to),
-        label: state.bufferLabels[i] as number,
-      });
-    }
+    for (let i = 0; i + 1 < state.bufferOffsets.length; i++) c.buffer.push(unpackExample(state, i));
     c.bufferSeen = state.bufferSeen;
-    c.calibration = state.calibrationScores.map((scores, i) => ({
-      scores,
-      label: state.calibrationLabels[i] as number,
-    }));
+    c.calibration = unpackCalibration(state);
     c.rng = state.rng;
     // Saved before consolidation existed: 0, so it consolidates once at the next update.
     c.consolidatedAt = state.consolidatedAt ?? 0;
@@ -831,6 +807,29 @@ export class OnlineClassifier {
     } else c.priorMass = undefined;
     return c;
   }
+}
+
+type PackedExamples = Pick<
+  ClassifierState,
+  'bufferOffsets' | 'bufferSlots' | 'bufferCounts' | 'bufferLabels'
+>;
+
+/** Example `i` of a state's or a delta's packed examples. */
+function unpackExample(packed: PackedReplay, i: number): Example {
+  const from = packed.bufferOffsets[i] as number;
+  const to = packed.bufferOffsets[i + 1] as number;
+  return {
+    slots: Int32Array.from(packed.bufferSlots.subarray(from, to)),
+    counts: packed.bufferCounts.slice(from, to),
+    label: packed.bufferLabels[i] as number,
+  };
+}
+
+function unpackCalibration(packed: PackedReplay) {
+  return packed.calibrationScores.map((scores, i) => ({
+    scores,
+    label: packed.calibrationLabels[i] as number,
+  }));
 }
 
 /** Examples packed as the state keeps them: offsets into one array of slots and one of counts. */

@@ -1,7 +1,7 @@
 import type { Correction, Decision, DeskEvent } from '../db/db';
 import { CorrectionRecord, DecisionRecord, hash64 } from '../db/records';
 import { correctionEventId, decisionEventId, deskEventId } from '../export/ids';
-import { EXPORT_COLUMNS, type ExportKind } from '../export/stream';
+import { EVENT_COLUMNS, EXPORT_COLUMNS, type ExportKind } from '../export/stream';
 import { MetricEvent } from '../metrics/event-schema';
 import { eachCsvRecord, unneutralise } from './csv-read';
 import { PSEUDONYM } from './identity';
@@ -336,18 +336,8 @@ interface EventColumns {
 
 function eventColumns(columns: Map<string, number>): EventColumns {
   const at: EventColumns = {};
-  for (const name of [
-    'time',
-    'type',
-    'site',
-    'ticketHash',
-    'templateId',
-    'field',
-    'data',
-    'eventId',
-    'agentId',
-  ] as const)
-    at[name] = columns.get(name);
+  // Every column of the events export but its database id.
+  for (const name of EVENT_COLUMNS) if (name !== 'id') at[name] = columns.get(name);
   return at;
 }
 
