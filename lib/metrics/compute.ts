@@ -71,7 +71,10 @@ export interface Cycle {
   edits: number;
 }
 
-/** Cycles ended by an apply in the filter, oldest apply first. A ticket never seen opened starts at its first event. */
+/**
+ * Cycles ended by an apply in the filter, oldest apply first. A ticket never seen opened starts at its
+ * first event.
+ */
 export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): readonly Cycle[] {
   const g = gather(events, f);
   g.cycleList ??= Array.from(g.cycles.apply, (a, i) => {
