@@ -100,6 +100,26 @@ describe('cycles of a ticket worked with two templates, events out of order', ()
   });
 });
 
+describe('a log of more tickets than the first room for them', () => {
+  test('every ticket keeps its own first view, edits and apply', () => {
+    const log: DeskEvent[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const ticketHash = i.toString(16).padStart(64, '0');
+      const base = { site: 'demo', ticketHash, templateId: 'triage' };
+      log.push({ type: 'panel.opened', time: T0 + i, site: 'demo', ticketHash });
+      if (i % 2) log.push({ type: 'field.edited', time: T0 + i + 500, field: 'category', ...base });
+      log.push({ type: 'applied', time: T0 + i + 1000 + (i % 7), data: { mode: 'assist' }, ...base });
+    }
+    const list = cycles(log);
+    expect(list).toHaveLength(3000);
+    const wrong = list.filter((c) => {
+      const i = Number.parseInt(c.ticketHash, 16);
+      return c.ms !== 1000 + (i % 7) || c.edits !== i % 2 || c.start !== T0 + i;
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('touchpoints: edits per applied template', () => {
   test('overall, per template, per field', () => {
     expect(touchpoints(events)).toEqual({ applied: 5, edits: 7, perApplied: 1.4 }); // 2+1+1+0+3
