@@ -809,11 +809,6 @@ export class OnlineClassifier {
   }
 }
 
-type PackedExamples = Pick<
-  ClassifierState,
-  'bufferOffsets' | 'bufferSlots' | 'bufferCounts' | 'bufferLabels'
->;
-
 /** Example `i` of a state's or a delta's packed examples. */
 function unpackExample(packed: PackedReplay, i: number): Example {
   const from = packed.bufferOffsets[i] as number;
