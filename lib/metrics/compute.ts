@@ -144,14 +144,12 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
   // copying of them cost more than the pass itself.
   const n = events.length;
   const tickets = new Map<string, number>();
-  // Sized for the tickets, doubling as they come (a ticket has several events): a million events'
-  // worth of each would be memory the collector is pressed to reclaim.
-  let room = Math.min(n, 1024);
-  let firstAny = new Float64Array(room);
-  let firstOpened = new Float64Array(room).fill(Number.NaN);
-  let seenFlag = new Uint8Array(room);
-  let editHead = new Int32Array(room).fill(-1);
-  let applyHead = new Int32Array(room).fill(-1);
+  const firstAny = new Float64Array(n);
+  const firstOpened = new Float64Array(n).fill(Number.NaN);
+  const seenFlag = new Uint8Array(n);
+  const escalatedFlag = new Uint8Array(n);
+  const editHead = new Int32Array(n).fill(-1);
+  const applyHead = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1); // the ticket's previous edit or apply
   const acted: number[] = [];
   const actedTicket: number[] = [];
@@ -171,14 +169,6 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
       let known = tickets.get(lastKey);
       if (known === undefined) {
         known = count++;
-        if (known === room) {
-          room *= 2;
-          firstAny = grown(firstAny, room, 0);
-          firstOpened = grown(firstOpened, room, Number.NaN);
-          seenFlag = grown(seenFlag, room, 0);
-          editHead = grown(editHead, room, -1);
-          applyHead = grown(applyHead, room, -1);
-        }
         tickets.set(lastKey, known);
         firstAny[known] = e.time;
       }
@@ -222,7 +212,6 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
     }
   }
   // Escalations and dismissals count on tickets seen under the filter, known only after the pass.
-  const escalatedFlag = new Uint8Array(count);
   let escalated = 0;
   let flagsEscalated = 0;
   let flagsDismissed = 0;
@@ -307,14 +296,6 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
     failed,
     byCode,
   };
-}
-
-/** A copy of `a` with room for `size`, the new places set to `fill`. */
-function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number, fill: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
 }
 
 /** Distinct tickets with any event or correction (the team report's "tickets"). */
