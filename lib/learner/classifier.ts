@@ -87,9 +87,19 @@ export interface ClassProbabilities {
   probabilities: Map<string, number>;
 }
 
-/** The persisted form: plain data and typed arrays only (structured-clone friendly, no content). */
-/** The replay examples, calibration and random state, packed alike in a state and in a delta. */
-interface PackedReplay {
+/**
+ * What a state and a delta both carry whole: the small parts, the calibration, the random state, and
+ * replay examples packed alike (a state's whole buffer, a delta's changed examples).
+ */
+interface CommonParts {
+  format: 1;
+  labels: string[];
+  classCap: number;
+  updates: number;
+  temperature: number;
+  bias: Float32Array;
+  biasGradSq: Float32Array;
+  docs: number;
   bufferOffsets: Uint32Array;
   /** Replay examples as feature slots (not hashes: slots are stable once given). */
   bufferSlots: Uint32Array;
@@ -101,18 +111,11 @@ interface PackedReplay {
   rng: number;
 }
 
-export interface ClassifierState extends PackedReplay {
-  format: 1;
-  labels: string[];
-  classCap: number;
-  updates: number;
-  temperature: number;
-  bias: Float32Array;
-  biasGradSq: Float32Array;
+/** The persisted form: plain data and typed arrays only (structured-clone friendly, no content). */
+export interface ClassifierState extends CommonParts {
   slotIds: Uint32Array;
   weights: Float32Array;
   gradSq: Float32Array;
-  docs: number;
   /** Document frequency per feature slot (for IDF). */
   dfBySlot: Uint32Array;
   /** Naive Bayes prior (absent once it was dropped, or in states saved before it existed). */
@@ -130,15 +133,7 @@ export interface ClassifierState extends PackedReplay {
  * slots of five examples, a few hundred kilobytes. `fromState(base)` then `applyDelta` of every delta
  * since, in order, restores exactly what `toState()` would have given.
  */
-export interface ClassifierDelta extends PackedReplay {
-  format: 1;
-  labels: string[];
-  classCap: number;
-  updates: number;
-  temperature: number;
-  bias: Float32Array;
-  biasGradSq: Float32Array;
-  docs: number;
+export interface ClassifierDelta extends CommonParts {
   /** Ids of the slots added since the last save (they follow the slots saved before). */
   newSlotIds: Uint32Array;
   /** Slots whose document frequency, weights, gradient sums or prior mass changed, with their rows. */
@@ -635,28 +630,12 @@ export class OnlineClassifier {
   /** A compact snapshot for IndexedDB (typed arrays, no text). */
   toState(): ClassifierState {
     const slots = this.slotIds.length;
-    const { bufferOffsets, bufferSlots, bufferCounts } = packExamples(this.buffer);
     return {
-      format: 1,
-      labels: [...this.labels],
-      classCap: this.classCap,
-      updates: this.updates,
-      temperature: this.temperature,
-      bias: Float32Array.from(this.bias),
-      biasGradSq: Float32Array.from(this.biasGradSq),
+      ...this.commonParts(this.buffer),
       slotIds: Uint32Array.from(this.slotIds),
       weights: this.weights.slice(0, slots * this.classCap),
       gradSq: this.gradSq.slice(0, slots * this.classCap),
-      docs: this.docs,
       dfBySlot: this.df.slice(0, slots),
-      bufferOffsets,
-      bufferSlots,
-      bufferCounts,
-      bufferLabels: Uint16Array.from(this.buffer.map((e) => e.label)),
-      bufferSeen: this.bufferSeen,
-      calibrationScores: this.calibration.map((c) => c.scores),
-      calibrationLabels: Uint16Array.from(this.calibration.map((c) => c.label)),
-      rng: this.rng,
       consolidatedAt: this.consolidatedAt,
       ...(this.priorMass
         ? {
@@ -689,14 +668,7 @@ export class OnlineClassifier {
     const bufferIndices = Uint32Array.from(this.touchedBuffer).sort();
     const changed = [...bufferIndices].map((i) => this.buffer[i] as Example);
     return {
-      format: 1,
-      labels: [...this.labels],
-      classCap: cap,
-      updates: this.updates,
-      temperature: this.temperature,
-      bias: Float32Array.from(this.bias),
-      biasGradSq: Float32Array.from(this.biasGradSq),
-      docs: this.docs,
+      ...this.commonParts(changed),
       newSlotIds: Uint32Array.from(this.slotIds.slice(this.savedSlots)),
       slots,
       dfBySlot: Uint32Array.from(slots, (slot) => this.df[slot] as number),
@@ -706,14 +678,46 @@ export class OnlineClassifier {
         ? { priorMass: rows(this.priorMass), priorClassMass: Float32Array.from(this.priorClassMass) }
         : {}),
       bufferIndices,
-      ...packExamples(changed),
-      bufferLabels: Uint16Array.from(changed.map((e) => e.label)),
+      consolidatedAt: this.consolidatedAt,
+    };
+  }
+
+  /** The parts a state and a delta carry whole, with `examples` packed as the replay buffer. */
+  private commonParts(examples: readonly Example[]): CommonParts {
+    return {
+      format: 1,
+      labels: [...this.labels],
+      classCap: this.classCap,
+      updates: this.updates,
+      temperature: this.temperature,
+      bias: Float32Array.from(this.bias),
+      biasGradSq: Float32Array.from(this.biasGradSq),
+      docs: this.docs,
+      ...packExamples(examples),
+      bufferLabels: Uint16Array.from(examples.map((e) => e.label)),
       bufferSeen: this.bufferSeen,
       calibrationScores: this.calibration.map((c) => c.scores),
       calibrationLabels: Uint16Array.from(this.calibration.map((c) => c.label)),
       rng: this.rng,
-      consolidatedAt: this.consolidatedAt,
     };
+  }
+
+  /** Take the parts a state or a delta carries whole (its replay examples are placed by the caller). */
+  private restoreCommon(saved: CommonParts): void {
+    this.labels = [...saved.labels];
+    this.labelIndex = new Map(this.labels.map((label, k) => [label, k]));
+    this.classCap = saved.classCap;
+    this.updates = saved.updates;
+    this.temperature = saved.temperature;
+    this.bias = Float32Array.from(saved.bias);
+    this.biasGradSq = Float32Array.from(saved.biasGradSq);
+    this.docs = saved.docs;
+    this.bufferSeen = saved.bufferSeen;
+    this.calibration = saved.calibrationScores.map((scores, i) => ({
+      scores,
+      label: saved.calibrationLabels[i] as number,
+    }));
+    this.rng = saved.rng;
   }
 
   /** The state as it is now was saved (whole or as a delta): changes are counted from here. */
@@ -732,20 +736,8 @@ export class OnlineClassifier {
   applyDelta(delta: ClassifierDelta): void {
     if (delta?.format !== 1 || delta.classCap !== this.classCap) throw new Error('Delta does not apply.');
     const cap = this.classCap;
-    this.labels = [...delta.labels];
-    this.labelIndex = new Map(this.labels.map((label, k) => [label, k]));
-    this.updates = delta.updates;
-    this.temperature = delta.temperature;
-    this.bias = Float32Array.from(delta.bias);
-    this.biasGradSq = Float32Array.from(delta.biasGradSq);
-    this.docs = delta.docs;
-    for (const id of delta.newSlotIds) {
-      const slot = this.slotIds.length;
-      this.slotIds.push(id);
-      this.slotOf.set(id, slot);
-      this.ensureSlots(slot + 1);
-      this.slotWeight[slot] = this.options.kindWeights[featureKind(id)] ?? 1;
-    }
+    this.restoreCommon(delta);
+    for (const id of delta.newSlotIds) this.slotFor(id);
     if (!delta.priorMass) this.priorMass = undefined;
     delta.slots.forEach((slot, i) => {
       if (slot >= this.slotIds.length) throw new Error('Delta does not apply.');
@@ -762,9 +754,6 @@ export class OnlineClassifier {
       if (at > this.buffer.length) throw new Error('Delta does not apply.');
       this.buffer[at] = unpackExample(delta, i);
     });
-    this.bufferSeen = delta.bufferSeen;
-    this.calibration = unpackCalibration(delta);
-    this.rng = delta.rng;
     this.consolidatedAt = delta.consolidatedAt;
   }
 
@@ -772,13 +761,7 @@ export class OnlineClassifier {
   static fromState(state: ClassifierState, options: Partial<ClassifierOptions> = {}): OnlineClassifier {
     if (state?.format !== 1) throw new Error('Unknown learner state format.');
     const c = new OnlineClassifier(options);
-    c.labels = [...state.labels];
-    c.labelIndex = new Map(c.labels.map((label, k) => [label, k]));
-    c.classCap = state.classCap;
-    c.updates = state.updates;
-    c.temperature = state.temperature;
-    c.bias = Float32Array.from(state.bias);
-    c.biasGradSq = Float32Array.from(state.biasGradSq);
+    c.restoreCommon(state);
     c.slotIds = [...state.slotIds];
     c.slotOf = new Map(c.slotIds.map((id, slot) => [id, slot]));
     const cap = Math.max(1024, c.slotIds.length * 2) * c.classCap;
@@ -786,7 +769,6 @@ export class OnlineClassifier {
     c.weights.set(state.weights);
     c.gradSq = new Float32Array(cap);
     c.gradSq.set(state.gradSq);
-    c.docs = state.docs;
     c.growSlotArrays(Math.max(1024, c.slotIds.length * 2));
     c.df.set(state.dfBySlot);
     c.slotIds.forEach((id, slot) => {
@@ -794,9 +776,6 @@ export class OnlineClassifier {
       c.slotWeight[slot] = c.options.kindWeights[featureKind(id)] ?? 1;
     });
     for (let i = 0; i + 1 < state.bufferOffsets.length; i++) c.buffer.push(unpackExample(state, i));
-    c.bufferSeen = state.bufferSeen;
-    c.calibration = unpackCalibration(state);
-    c.rng = state.rng;
     // Saved before consolidation existed: 0, so it consolidates once at the next update.
     c.consolidatedAt = state.consolidatedAt ?? 0;
     // A state without the prior (dropped, or saved before it existed) goes on without it.
@@ -810,7 +789,7 @@ export class OnlineClassifier {
 }
 
 /** Example `i` of a state's or a delta's packed examples. */
-function unpackExample(packed: PackedReplay, i: number): Example {
+function unpackExample(packed: CommonParts, i: number): Example {
   const from = packed.bufferOffsets[i] as number;
   const to = packed.bufferOffsets[i + 1] as number;
   return {
@@ -818,13 +797,6 @@ function unpackExample(packed: PackedReplay, i: number): Example {
     counts: packed.bufferCounts.slice(from, to),
     label: packed.bufferLabels[i] as number,
   };
-}
-
-function unpackCalibration(packed: PackedReplay) {
-  return packed.calibrationScores.map((scores, i) => ({
-    scores,
-    label: packed.calibrationLabels[i] as number,
-  }));
 }
 
 /** Examples packed as the state keeps them: offsets into one array of slots and one of counts. */
