@@ -4,12 +4,6 @@
  * shows. Formula neutralising is undone: a cell written as `'=x` reads `=x` again.
  */
 
-export interface CsvRecord {
-  /** 1-based line of the file where the record starts. */
-  line: number;
-  cells: string[];
-}
-
 /** A cell as it was before the writer neutralised it (`'` then = + - @ tab or CR). */
 export function unneutralise(cell: string): string {
   if (cell.charCodeAt(0) !== 39 /* ' */) return cell;
@@ -81,18 +75,4 @@ export function eachCsvRecord(
     }
     if (!(cells.length === 1 && cells[0] === '')) visit(cells, start, i < n ? 'more' : 'last');
   }
-}
-
-/**
- * Every record of `text`. An unterminated quote at the end yields the partial record with `truncated`
- * set, so a cut-off file still names its last line.
- */
-export function readCsv(text: string): { records: CsvRecord[]; truncated?: number } {
-  const records: CsvRecord[] = [];
-  let truncated: number | undefined;
-  eachCsvRecord(text, (cells, line, end) => {
-    records.push({ line, cells });
-    if (end === 'truncated') truncated = line;
-  });
-  return truncated === undefined ? { records } : { records, truncated };
 }

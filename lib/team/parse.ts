@@ -106,7 +106,8 @@ interface Shape {
  * Validate an exported event with the event vocabulary (lib/metrics/event-schema.ts), which refuses
  * text in `data`. The schema runs once per distinct shape (type, site, template, field, data): a team
  * of 50 agents' events repeat those far more than they differ, and the ticket hash is checked alone
- * (FileState.ticket, once per ticket). The shape's strings are returned for the row to keep, so equal strings are stored once.
+ * (FileState.ticket, once per ticket). The shape's strings are returned for the row to keep, so equal
+ * strings are stored once.
  */
 class EventChecker {
   private shapes = new Map<string, Shape>();
