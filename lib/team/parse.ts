@@ -322,22 +322,14 @@ function withoutText(kind: TeamKind, r: Correction | Decision): Correction | Dec
   };
 }
 
-/** Where each field of a metrics event is in a CSV export (older exports lack the id columns). */
-interface EventColumns {
-  time?: number;
-  type?: number;
-  site?: number;
-  ticketHash?: number;
-  templateId?: number;
-  field?: number;
-  data?: number;
-  eventId?: number;
-  agentId?: number;
-}
+/**
+ * Where each column of the events export (but its database id) is in a CSV file; older exports lack
+ * the id columns.
+ */
+type EventColumns = Partial<Record<Exclude<(typeof EVENT_COLUMNS)[number], 'id'>, number>>;
 
 function eventColumns(columns: Map<string, number>): EventColumns {
   const at: EventColumns = {};
-  // Every column of the events export but its database id.
   for (const name of EVENT_COLUMNS) if (name !== 'id') at[name] = columns.get(name);
   return at;
 }
