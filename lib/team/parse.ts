@@ -240,8 +240,15 @@ function jsonCell(cell: string | undefined, fallback: unknown): unknown {
   }
 }
 
-/** A CSV record of a kind as the JSON object the JSONL export would have written. */
-function csvObject(kind: TeamKind, columns: Map<string, number>, cells: string[]): Record<string, unknown> {
+/**
+ * A correction or decision CSV record as the JSON object the JSONL export would have written (events
+ * are read straight from their cells: FileState.readCsv).
+ */
+function csvObject(
+  kind: 'corrections' | 'decisions',
+  columns: Map<string, number>,
+  cells: string[],
+): Record<string, unknown> {
   const get = (name: string) => {
     const i = columns.get(name);
     return i === undefined ? undefined : unneutralise(cells[i] ?? '');
@@ -271,26 +278,15 @@ function csvObject(kind: TeamKind, columns: Map<string, number>, cells: string[]
       ...(from ? { imported: { from, at: 0 } } : {}),
     };
   }
-  if (kind === 'decisions') {
-    return {
-      ...common,
-      site: get('site'),
-      ticketHash: get('ticketHash'),
-      templateId: optional('templateId'),
-      action: get('action'),
-      reason: optional('reason'),
-      rulesFired: jsonCell(get('rulesFired'), []),
-      signals: jsonCell(get('signals'), []),
-    };
-  }
   return {
     ...common,
-    type: get('type'),
     site: get('site'),
-    ticketHash: get('ticketHash') ?? '',
+    ticketHash: get('ticketHash'),
     templateId: optional('templateId'),
-    field: optional('field'),
-    data: jsonCell(get('data'), undefined),
+    action: get('action'),
+    reason: optional('reason'),
+    rulesFired: jsonCell(get('rulesFired'), []),
+    signals: jsonCell(get('signals'), []),
   };
 }
 
@@ -600,8 +596,7 @@ class FileState {
       this.reject(line, `not a valid metrics event (${this.events.problem}).`);
       return;
     }
-    // Every event of the team in one object shape, absent parts undefined: the report reads a million
-    // of them many times, and one shape keeps each property read a single inline-cached load.
+    // Every event of the team in one object shape, absent parts undefined.
     const row: TeamEvent = {
       type: shape.type,
       time: Math.round(time),
