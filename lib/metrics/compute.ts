@@ -298,12 +298,16 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
   };
 }
 
-/** Distinct tickets with any event or correction (the team report's "tickets"). */
+/**
+ * Distinct tickets with any event or correction (the team report's "tickets"). An event of no ticket
+ * (empty hash: a template promoted, an error) is not one.
+ */
 export function distinctTickets(events: readonly DeskEvent[], corrections: readonly Correction[]): number {
   const { tickets } = gather(events, {});
+  const ofEvents = (hash: string) => hash !== '' && tickets.has(hash);
   const extra = new Set<string>();
-  for (const c of corrections) if (!tickets.has(c.ticketHash)) extra.add(c.ticketHash);
-  return tickets.size + extra.size;
+  for (const c of corrections) if (!ofEvents(c.ticketHash)) extra.add(c.ticketHash);
+  return tickets.size - (tickets.has('') ? 1 : 0) + extra.size;
 }
 
 /** Cycle time summary (ms): median (p50), p95 and mean, per mode and overall. */

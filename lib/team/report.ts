@@ -238,9 +238,8 @@ export function buildTeamReport(
   // Each template's rows see only the tickets it was used on (every event of those tickets, so the
   // first view, which has no template, still starts the cycle): the same figures as the dashboard's
   // template filter over everything, without a pass over the whole team's log per template.
-  // Templates per ticket (nearly always one), then each event to the rows of its ticket's templates:
-  // two passes in all, not one per template.
-  // A ticket's one template as a string (no array per ticket for the common case), several as a list.
+  // Templates per ticket (nearly always one: kept as a string, several as a list), then each event to
+  // the rows of its ticket's templates: two passes in all, not one per template.
   const templatesOf = new Map<string, string | string[]>();
   const ticketsOf = new Map<string, number>();
   const note = (templateId: string | undefined, ticketHash: string) => {

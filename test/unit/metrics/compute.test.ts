@@ -4,6 +4,7 @@ import {
   computeMetrics,
   cycles,
   cycleTime,
+  distinctTickets,
   escalation,
   fieldAccuracy,
   groundingAndMissing,
@@ -97,6 +98,19 @@ describe('cycles of a ticket worked with two templates, events out of order', ()
     // The refund's later apply (90 s) is in the period, but only a first apply ends a cycle.
     expect(cycles(log, { from: T0 + 70_000 })).toEqual([]);
     expect(touchpoints(log, { field: 'amount' })).toEqual({ applied: 2, edits: 1, perApplied: 0.5 });
+  });
+});
+
+describe('distinct tickets', () => {
+  test('of events and corrections, counted once; an event of no ticket is none', () => {
+    const log: DeskEvent[] = [
+      { type: 'panel.opened', time: T0, site: 'demo', ticketHash: A },
+      { type: 'applied', time: T0 + 1, site: 'demo', ticketHash: A, templateId: 'triage' },
+      { type: 'template.promoted', time: T0 + 2, site: 'demo', ticketHash: '', templateId: 'triage' },
+    ];
+    const fromCorrections = corrections.filter((c) => c.ticketHash === A || c.ticketHash === B);
+    expect(distinctTickets(log, [])).toBe(1);
+    expect(distinctTickets(log, fromCorrections)).toBe(2); // A (events and corrections), B
   });
 });
 
