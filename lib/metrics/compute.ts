@@ -1,4 +1,17 @@
-import type { Correction, DeskEvent } from '../db/db';
+import type { Correction } from '../db/db';
+import {
+  APPLIED,
+  DISMISSED,
+  EDITED,
+  ESCALATED,
+  type EventColumns,
+  type EventLog,
+  type EventView,
+  FAILED,
+  OPENED,
+  READY,
+  viewOf,
+} from './event-columns';
 
 /**
  * Business metrics (issue #9) as pure functions over the event log and the corrections: no storage,
@@ -47,17 +60,6 @@ const inPeriod = (time: number, f: MetricsFilter) =>
 const ofSite = (site: string, f: MetricsFilter) => f.site === undefined || site === f.site;
 const ofTemplate = (templateId: string | undefined, f: MetricsFilter) =>
   f.templateId === undefined || templateId === f.templateId;
-/** The ticket hash already covers the site (ticketHash(site, key)): it alone names a ticket. */
-const ticketKey = (e: { ticketHash: string }) => e.ticketHash;
-const num = (e: DeskEvent, key: string) => {
-  const v = e.data?.[key];
-  return typeof v === 'number' ? v : 0;
-};
-
-/** Does an event pass the period, site and template filters? */
-const selected = (e: DeskEvent, f: MetricsFilter) =>
-  inPeriod(e.time, f) && ofSite(e.site, f) && ofTemplate(e.templateId, f);
-
 /** One ticket handled with one template: from the first view of the ticket to the first apply. */
 export interface Cycle {
   site: string;
@@ -75,37 +77,37 @@ export interface Cycle {
  * Cycles ended by an apply in the filter, oldest apply first. A ticket never seen opened starts at its
  * first event.
  */
-export function cycles(events: readonly DeskEvent[], f: MetricsFilter = {}): readonly Cycle[] {
+export function cycles(events: EventLog, f: MetricsFilter = {}): readonly Cycle[] {
   const g = gather(events, f);
-  g.cycleList ??= Array.from(g.cycles.apply, (a, i) => {
-    const e = events[a] as DeskEvent;
-    return {
-      site: e.site,
-      ticketHash: e.ticketHash,
-      templateId: e.templateId ?? '',
-      mode: g.cycles.shadow[i] ? 'shadow' : 'assist',
-      start: e.time - (g.cycles.ms[i] as number),
-      end: e.time,
-      ms: g.cycles.ms[i] as number,
-      edits: g.cycles.edits[i] as number,
-    };
-  });
+  const { names, site, ticket, template, time } = g.columns;
+  g.cycleList ??= Array.from(g.cycles.apply, (a, i) => ({
+    site: names[site[a] as number] as string,
+    ticketHash: names[ticket[a] as number] as string,
+    templateId: names[template[a] as number] as string,
+    mode: g.cycles.shadow[a] ? 'shadow' : 'assist',
+    start: (time[a] as number) - (g.cycles.ms[i] as number),
+    end: time[a] as number,
+    ms: g.cycles.ms[i] as number,
+    edits: g.cycles.edits[i] as number,
+  }));
   return g.cycleList;
 }
 
 /** The cycles of a filter as columns, in the order of their apply (time, then place in the log). */
 interface CycleColumns {
-  /** The index in the log of the apply that ended each cycle. */
+  /** The index in the table of the apply that ended each cycle. */
   apply: Int32Array;
   ms: Float64Array;
   edits: Uint32Array;
+  /** The table's shadow column (indexed by the apply). */
   shadow: Uint8Array;
 }
 
 /** Everything the event-side metrics use, from one pass over the log. */
 interface Gathered {
-  /** Ticket hash -> its index: which tickets have events. */
-  tickets: Map<string, number>;
+  columns: EventColumns;
+  /** The tickets with events (name indices), one each. */
+  tickets: Uint32Array;
   cycles: CycleColumns;
   /** Made only when a caller wants Cycle objects (the dashboard's charts). */
   cycleList?: Cycle[];
@@ -125,31 +127,40 @@ interface Gathered {
  * is never mutated once loaded): the dashboard asks for cycles three times, and the team report
  * computes the metrics of every agent, desk and template over a million events.
  */
-function gather(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
+function gather(events: EventLog, f: MetricsFilter): Gathered {
+  const view = viewOf(events);
   const key = JSON.stringify([f.from, f.to, f.site, f.templateId, f.field]);
-  const byFilter = gatherCache.get(events) ?? new Map<string, Gathered>();
-  gatherCache.set(events, byFilter);
+  const byFilter = gatherCache.get(view) ?? new Map<string, Gathered>();
+  gatherCache.set(view, byFilter);
   const cached = byFilter.get(key);
   if (cached) return cached;
-  const result = gatherOnce(events, f);
+  const result = gatherOnce(view, f);
   byFilter.set(key, result);
   return result;
 }
-const gatherCache = new WeakMap<readonly DeskEvent[], Map<string, Gathered>>();
+const gatherCache = new WeakMap<EventView, Map<string, Gathered>>();
 
-function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
-  // Per ticket state in typed arrays indexed by ticket, and each ticket's edits and applies as lists
-  // linked through the events' indices: no object per ticket or per edit. A team's million events
-  // otherwise make hundreds of thousands of small objects per pass, and the garbage collector's
-  // copying of them cost more than the pass itself.
-  const n = events.length;
-  const tickets = new Map<string, number>();
-  const firstAny = new Float64Array(n);
-  const firstOpened = new Float64Array(n).fill(Number.NaN);
-  const seenFlag = new Uint8Array(n);
-  const escalatedFlag = new Uint8Array(n);
-  const editHead = new Int32Array(n).fill(-1);
-  const applyHead = new Int32Array(n).fill(-1);
+function gatherOnce({ columns, rows }: EventView, f: MetricsFilter): Gathered {
+  // Per ticket state in typed arrays indexed by the ticket's order of appearance, and each ticket's
+  // edits and applies as lists linked through the events' places in the view: no object per ticket,
+  // edit or event.
+  const { time, type, site, ticket, template, field } = columns;
+  const n = rows ? rows.length : columns.length;
+  const at = (j: number) => (rows ? (rows[j] as number) : j);
+  // Filters as name indices: -1 (a name no event has) selects nothing.
+  const siteIs = f.site === undefined ? -2 : columns.lookup(f.site);
+  const templateIs = f.templateId === undefined ? -2 : columns.lookup(f.templateId);
+  const fieldIs = f.field === undefined ? -2 : columns.lookup(f.field);
+  const from = f.from ?? Number.NEGATIVE_INFINITY;
+  const to = f.to ?? Number.POSITIVE_INFINITY;
+  const localOf = new Int32Array(columns.names.length).fill(-1);
+  const tickets = new Uint32Array(Math.min(n, columns.names.length));
+  const firstAny = new Float64Array(tickets.length);
+  const firstOpened = new Float64Array(tickets.length).fill(Number.NaN);
+  const seenFlag = new Uint8Array(tickets.length);
+  const escalatedFlag = new Uint8Array(tickets.length);
+  const editHead = new Int32Array(tickets.length).fill(-1);
+  const applyHead = new Int32Array(tickets.length).fill(-1);
   const next = new Int32Array(n).fill(-1); // the ticket's previous edit or apply
   const acted: number[] = [];
   const actedTicket: number[] = [];
@@ -159,55 +170,52 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
   const byCode: Record<string, number> = {};
   let seen = 0;
   let count = 0;
-  // A ticket's events mostly come one after another: the last ticket is looked up once.
-  let lastKey: string | undefined;
-  let t = -1;
-  for (let i = 0; i < n; i++) {
-    const e = events[i] as DeskEvent;
-    if (ticketKey(e) !== lastKey) {
-      lastKey = ticketKey(e);
-      let known = tickets.get(lastKey);
-      if (known === undefined) {
-        known = count++;
-        tickets.set(lastKey, known);
-        firstAny[known] = e.time;
-      }
-      t = known;
-    }
-    if (e.time < (firstAny[t] as number)) firstAny[t] = e.time;
+  for (let j = 0; j < n; j++) {
+    const e = at(j);
+    const name = ticket[e] as number;
+    let t = localOf[name] as number;
+    const when = time[e] as number;
+    if (t < 0) {
+      t = count++;
+      localOf[name] = t;
+      tickets[t] = name;
+      firstAny[t] = when;
+    } else if (when < (firstAny[t] as number)) firstAny[t] = when;
+    const kind = type[e] as number;
     // Cycles see every event of a ticket (its first view may precede the period); the apply is
     // what the filter selects, below.
-    if (e.type === 'panel.opened') {
-      if (!(e.time >= (firstOpened[t] as number))) firstOpened[t] = e.time; // NaN: none yet
-    } else if (e.type === 'applied') {
-      next[i] = applyHead[t] as number;
-      applyHead[t] = i;
-    } else if (e.type === 'field.edited' && (f.field === undefined || e.field === f.field)) {
-      next[i] = editHead[t] as number;
-      editHead[t] = i;
+    if (kind === OPENED) {
+      if (!(when >= (firstOpened[t] as number))) firstOpened[t] = when; // NaN: none yet
+    } else if (kind === APPLIED) {
+      next[j] = applyHead[t] as number;
+      applyHead[t] = j;
+    } else if (kind === EDITED && (fieldIs === -2 || field[e] === fieldIs)) {
+      next[j] = editHead[t] as number;
+      editHead[t] = j;
     }
-    if (!inPeriod(e.time, f) || !ofSite(e.site, f)) continue;
-    if (!seenFlag[t] && ofTemplate(e.templateId, f)) {
+    if (when < from || when >= to || (siteIs !== -2 && site[e] !== siteIs)) continue;
+    const ofTemplate = templateIs === -2 || template[e] === templateIs;
+    if (!seenFlag[t] && ofTemplate) {
       seenFlag[t] = 1;
       seen++;
     }
-    if (e.type === 'escalated' || e.type === 'dismissed') {
-      acted.push(i);
+    if (kind === ESCALATED || kind === DISMISSED) {
+      acted.push(e);
       actedTicket.push(t);
     }
-    if (!ofTemplate(e.templateId, f)) continue;
-    if (e.type === 'suggestion.ready') {
-      const filled = num(e, 'filled');
-      const unsupported = num(e, 'unsupported');
-      const missing = num(e, 'missing');
+    if (!ofTemplate) continue;
+    if (kind === READY) {
+      const filled = columns.filled[e] as number;
+      const unsupported = columns.unsupported[e] as number;
+      const missing = columns.missing[e] as number;
       status.filled += filled;
       status.unsupported += unsupported;
       status.missing += missing;
-      status.fields += filled + missing + num(e, 'conflict') + num(e, 'stale') + unsupported;
-      latencies.push(num(e, 'latencyMs'));
-    } else if (e.type === 'suggestion.failed') {
+      status.fields += filled + missing + unsupported + (columns.other[e] as number);
+      latencies.push(columns.latency[e] as number);
+    } else if (kind === FAILED) {
       failed++;
-      const code = String(e.data?.code ?? 'internal');
+      const code = columns.names[columns.code[e] as number] || 'internal';
       byCode[code] = (byCode[code] ?? 0) + 1;
     }
   }
@@ -215,76 +223,75 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
   let escalated = 0;
   let flagsEscalated = 0;
   let flagsDismissed = 0;
-  for (let j = 0; j < acted.length; j++) {
-    const e = events[acted[j] as number] as DeskEvent;
-    const ticket = actedTicket[j] as number;
-    if (!seenFlag[ticket]) continue;
-    if (e.type === 'escalated') {
-      if (!escalatedFlag[ticket]) escalated++;
-      escalatedFlag[ticket] = 1;
-      flagsEscalated += num(e, 'flags');
-    } else flagsDismissed += num(e, 'flags');
+  for (let k = 0; k < acted.length; k++) {
+    const e = acted[k] as number;
+    const t = actedTicket[k] as number;
+    if (!seenFlag[t]) continue;
+    if (type[e] === ESCALATED) {
+      if (!escalatedFlag[t]) escalated++;
+      escalatedFlag[t] = 1;
+      flagsEscalated += columns.flags[e] as number;
+    } else flagsDismissed += columns.flags[e] as number;
   }
 
   // A cycle per ticket and template, ended by the template's first apply (on equal times, the one
-  // logged first).
+  // logged first). Places in the view (j) are ascending with places in the table (e).
   const ends: number[] = [];
   const starts: number[] = [];
   const editCounts: number[] = [];
-  const end = (a: number, ticket: number) => {
-    const e = events[a] as DeskEvent;
-    if (!selected(e, f)) return;
-    const opened = firstOpened[ticket] as number;
-    const start = Math.min(Number.isNaN(opened) ? (firstAny[ticket] as number) : opened, e.time);
+  const end = (j: number, t: number) => {
+    const e = at(j);
+    const when = time[e] as number;
+    if (when < from || when >= to || (siteIs !== -2 && site[e] !== siteIs)) return;
+    if (templateIs !== -2 && template[e] !== templateIs) return;
+    const opened = firstOpened[t] as number;
+    const start = Math.min(Number.isNaN(opened) ? (firstAny[t] as number) : opened, when);
     let edits = 0;
-    for (let x = editHead[ticket] as number; x >= 0; x = next[x] as number) {
-      const edit = events[x] as DeskEvent;
-      if (edit.templateId === e.templateId && edit.time >= start && edit.time <= e.time) edits++;
+    for (let x = editHead[t] as number; x >= 0; x = next[x] as number) {
+      const edit = at(x);
+      const editTime = time[edit] as number;
+      if (template[edit] === template[e] && editTime >= start && editTime <= when) edits++;
     }
-    ends.push(a);
+    ends.push(e);
     starts.push(start);
     editCounts.push(edits);
   };
-  for (let k = 0; k < count; k++) {
-    const head = applyHead[k] as number;
+  for (let t = 0; t < count; t++) {
+    const head = applyHead[t] as number;
     if (head < 0) continue;
     if ((next[head] as number) < 0) {
-      end(head, k); // one apply: nearly every ticket
+      end(head, t); // one apply: nearly every ticket
       continue;
     }
     const firsts: number[] = [];
     for (let a = head; a >= 0; a = next[a] as number) {
-      const e = events[a] as DeskEvent;
-      const j = firsts.findIndex((x) => (events[x] as DeskEvent).templateId === e.templateId);
-      if (j < 0) firsts.push(a);
-      else {
-        const b = events[firsts[j] as number] as DeskEvent;
-        // The list runs newest first: a later-logged apply only wins when strictly earlier in time.
-        if (e.time <= b.time) firsts[j] = a;
-      }
+      const k = firsts.findIndex((x) => template[at(x)] === template[at(a)]);
+      if (k < 0) firsts.push(a);
+      // The list runs newest first: a later-logged apply only wins when strictly earlier in time.
+      else if ((time[at(a)] as number) <= (time[at(firsts[k] as number)] as number)) firsts[k] = a;
     }
-    for (const a of firsts.reverse()) end(a, k);
+    for (const a of firsts.reverse()) end(a, t);
   }
   const order = Uint32Array.from(ends.keys()).sort((x, y) => {
     const ax = ends[x] as number;
     const ay = ends[y] as number;
-    return (events[ax] as DeskEvent).time - (events[ay] as DeskEvent).time || ax - ay;
+    return (time[ax] as number) - (time[ay] as number) || ax - ay;
   });
   const cycles: CycleColumns = {
     apply: new Int32Array(order.length),
     ms: new Float64Array(order.length),
     edits: new Uint32Array(order.length),
-    shadow: new Uint8Array(order.length),
+    shadow: columns.shadow,
   };
   order.forEach((o, i) => {
-    const e = events[ends[o] as number] as DeskEvent;
-    cycles.apply[i] = ends[o] as number;
-    cycles.ms[i] = e.time - (starts[o] as number);
+    const e = ends[o] as number;
+    cycles.apply[i] = e;
+    cycles.ms[i] = (time[e] as number) - (starts[o] as number);
     cycles.edits[i] = editCounts[o] as number;
-    cycles.shadow[i] = e.data?.mode === 'shadow' ? 1 : 0;
   });
   return {
-    tickets,
+    columns,
+    tickets: tickets.subarray(0, count),
     cycles,
     status,
     seen,
@@ -302,19 +309,31 @@ function gatherOnce(events: readonly DeskEvent[], f: MetricsFilter): Gathered {
  * Distinct tickets with any event or correction (the team report's "tickets"). An event of no ticket
  * (empty hash: a template promoted, an error) is not one.
  */
-export function distinctTickets(events: readonly DeskEvent[], corrections: readonly Correction[]): number {
-  const { tickets } = gather(events, {});
-  const ofEvents = (hash: string) => hash !== '' && tickets.has(hash);
+export function distinctTickets(events: EventLog, corrections: readonly Correction[]): number {
+  const { tickets, columns } = gather(events, {});
+  const ofEvents = new Uint8Array(columns.names.length);
+  let count = 0;
+  for (const name of tickets)
+    if (name !== 0) {
+      ofEvents[name] = 1;
+      count++;
+    }
   const extra = new Set<string>();
-  for (const c of corrections) if (!ofEvents(c.ticketHash)) extra.add(c.ticketHash);
-  return tickets.size - (tickets.has('') ? 1 : 0) + extra.size;
+  for (const c of corrections) {
+    const name = columns.lookup(c.ticketHash);
+    if (name <= 0 || !ofEvents[name]) extra.add(c.ticketHash);
+  }
+  return count + extra.size;
 }
 
 /** Cycle time summary (ms): median (p50), p95 and mean, per mode and overall. */
-export function cycleTime(events: readonly DeskEvent[], f: MetricsFilter = {}) {
-  const { ms, shadow } = gather(events, f).cycles;
+export function cycleTime(events: EventLog, f: MetricsFilter = {}) {
+  const { ms, shadow, apply } = gather(events, f).cycles;
   const summary = (mode: 'all' | 'shadow' | 'assist') => {
-    const list = mode === 'all' ? ms.slice() : ms.filter((_, i) => (shadow[i] === 1) === (mode === 'shadow'));
+    const list =
+      mode === 'all'
+        ? ms.slice()
+        : ms.filter((_, i) => (shadow[apply[i] as number] === 1) === (mode === 'shadow'));
     let sum = 0;
     for (const v of list) sum += v;
     list.sort();
@@ -329,7 +348,7 @@ export function cycleTime(events: readonly DeskEvent[], f: MetricsFilter = {}) {
 }
 
 /** Touchpoints: field edits per applied template (with `field`, edits of that field only). */
-export function touchpoints(events: readonly DeskEvent[], f: MetricsFilter = {}) {
+export function touchpoints(events: EventLog, f: MetricsFilter = {}) {
   const list = gather(events, f).cycles.edits;
   let edits = 0;
   for (const v of list) edits += v;
@@ -379,7 +398,7 @@ export function fieldAccuracy(corrections: readonly Correction[], f: MetricsFilt
  * From `suggestion.ready` status counts: grounding = filled / (filled + unsupported) (values with
  * evidence in the ticket vs. values without); missing input = missing / all fields suggested.
  */
-export function groundingAndMissing(events: readonly DeskEvent[], f: MetricsFilter = {}) {
+export function groundingAndMissing(events: EventLog, f: MetricsFilter = {}) {
   const { filled, unsupported, missing, fields } = gather(events, f).status;
   return { grounding: rate(filled, filled + unsupported), missingInput: rate(missing, fields) };
 }
@@ -388,7 +407,7 @@ export function groundingAndMissing(events: readonly DeskEvent[], f: MetricsFilt
  * Escalation rate: tickets the agent escalated / tickets seen (with a template filter: tickets where
  * that template was used). Override rate: flags dismissed / flags acted on (escalated + dismissed).
  */
-export function escalation(events: readonly DeskEvent[], f: MetricsFilter = {}) {
+export function escalation(events: EventLog, f: MetricsFilter = {}) {
   const g = gather(events, f);
   return {
     escalation: rate(g.escalated, g.seen),
@@ -397,7 +416,7 @@ export function escalation(events: readonly DeskEvent[], f: MetricsFilter = {}) 
 }
 
 /** Provider latency (p50/p95 of ready suggestions, ms) and error rate (failed / requests that ended). */
-export function providerHealth(events: readonly DeskEvent[], f: MetricsFilter = {}) {
+export function providerHealth(events: EventLog, f: MetricsFilter = {}) {
   const { latencies, failed, byCode } = gather(events, f);
   return {
     latency: { count: latencies.length, p50: ofSorted(latencies, 50), p95: ofSorted(latencies, 95) },
@@ -410,7 +429,7 @@ export function providerHealth(events: readonly DeskEvent[], f: MetricsFilter = 
  * Time saved against the agent's own manual baseline: the median shadow cycle (filled by hand) minus
  * the median assist cycle, times the assist cycles. Undefined until both modes have cycles.
  */
-export function timeSaved(events: readonly DeskEvent[], f: MetricsFilter = {}) {
+export function timeSaved(events: EventLog, f: MetricsFilter = {}) {
   return timeSavedOf(cycleTime(events, f));
 }
 
@@ -425,11 +444,7 @@ function timeSavedOf(t: ReturnType<typeof cycleTime>) {
 }
 
 /** Every headline metric for one filter (the dashboard's summary table). */
-export function computeMetrics(
-  events: readonly DeskEvent[],
-  corrections: readonly Correction[],
-  f: MetricsFilter = {},
-) {
+export function computeMetrics(events: EventLog, corrections: readonly Correction[], f: MetricsFilter = {}) {
   const accepted = selectCorrections(corrections, f);
   const agreed = accepted.filter((c) => c.agreed).length;
   const times = cycleTime(events, f);

@@ -1,8 +1,9 @@
-import type { Correction, DeskEvent, DeskmateDb } from '../db/db';
+import type { Correction, DeskmateDb } from '../db/db';
 import { db } from '../db/db';
 import { isLocked } from '../policy/view';
 import type { Settings } from '../settings/schema';
 import { computeMetrics, cycles, type FieldAccuracy, type Metrics, type MetricsFilter } from './compute';
+import { distinctNames, type EventLog, eventCount } from './event-columns';
 import { type TemplateReadiness, templateReadiness, templateStats } from './modes';
 import { modePath } from './promotion';
 import type { TemplateOwner } from './report-problem';
@@ -53,7 +54,7 @@ export function toMetricsFilter(filter: DashboardFilter, now: number): MetricsFi
  * (as promotion sees it), not only the period shown.
  */
 export function buildDashboard(
-  events: readonly DeskEvent[],
+  events: EventLog,
   corrections: readonly Correction[],
   templates: Pick<Settings['templates'], 'modes' | 'owners' | 'auto'>,
   locked: readonly string[],
@@ -62,10 +63,9 @@ export function buildDashboard(
 ): DashboardData {
   const f = toMetricsFilter(filter, now);
   const ids = new Set<string>([...Object.keys(templates.modes), ...Object.keys(templates.owners)]);
-  for (const e of events) if (e.templateId) ids.add(e.templateId);
+  for (const id of distinctNames(events, 'template')) ids.add(id);
   for (const c of corrections) ids.add(c.templateId);
-  const sites = new Set<string>();
-  for (const e of events) sites.add(e.site);
+  const sites = new Set<string>(distinctNames(events, 'site'));
   for (const c of corrections) sites.add(c.site);
   const settings = { templates: { ...templates, disabledBuiltins: [], custom: [], bindings: [] } };
   const readiness = [...ids]
@@ -82,7 +82,7 @@ export function buildDashboard(
     generatedAt: now,
     templates: [...ids].sort(),
     sites: [...sites].filter(Boolean).sort(),
-    events: events.length,
+    events: eventCount(events),
     metrics,
     trend: dailyTrend(events, corrections, f),
     histogram: histogram(cycles(events, f).map((c) => c.ms)),

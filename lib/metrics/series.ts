@@ -1,5 +1,6 @@
-import type { Correction, DeskEvent } from '../db/db';
+import type { Correction } from '../db/db';
 import { cycles, type MetricsFilter, percentile, type Rate, rate, selectCorrections } from './compute';
+import type { EventLog } from './event-columns';
 
 /** Series for the dashboard's charts, pure like ./compute.ts. Days are UTC calendar days. */
 
@@ -22,7 +23,7 @@ export interface TrendPoint {
 
 /** One point per day that has corrections or cycles, oldest first. */
 export function dailyTrend(
-  events: readonly DeskEvent[],
+  events: EventLog,
   corrections: readonly Correction[],
   f: MetricsFilter = {},
 ): TrendPoint[] {

@@ -1,10 +1,11 @@
-import type { FileProblem, ParsedFile, TeamCorrection, TeamDecision, TeamEvent, TeamKind } from './parse';
+import { EventColumns } from '../metrics/event-columns';
+import type { FileProblem, ParsedFile, TeamCorrection, TeamDecision, TeamKind } from './parse';
 
 /**
  * Many agents' exports merged into one team log, de-duplicated by event id (lib/export/ids.ts): the
  * same export dropped twice, or two exports that overlap (an agent exported Monday and again Friday),
- * count every record once. Pure; the arrays grow in place as files are added, so a caller computing
- * from them takes a snapshot (lib/team/report.ts does).
+ * count every record once. Pure; the arrays and columns grow in place as files are added, so a caller
+ * computing from them takes a snapshot (lib/team/report.ts does).
  */
 
 export interface LoadedFile {
@@ -26,7 +27,8 @@ export interface LoadedFile {
 
 export interface TeamLog {
   files: LoadedFile[];
-  events: TeamEvent[];
+  /** Metrics events as columns (lib/metrics/event-columns.ts): a team has a million of them. */
+  events: EventColumns;
   corrections: TeamCorrection[];
   decisions: TeamDecision[];
   /** Event id -> index of the file it was first loaded from. */
@@ -34,7 +36,7 @@ export interface TeamLog {
 }
 
 export function emptyTeamLog(): TeamLog {
-  return { files: [], events: [], corrections: [], decisions: [], seen: new SeenIds() };
+  return { files: [], events: new EventColumns(), corrections: [], decisions: [], seen: new SeenIds() };
 }
 
 const KIND_CODE: Record<string, number> = { c: 1, d: 2, e: 3 };
@@ -52,15 +54,16 @@ function hex32(id: string, at: number): number {
 }
 
 /**
- * Event id -> index of the file it was first loaded from, for a million ids: ids as the exports write them (a kind letter, a dash, 64 bits in hex) are kept as
- * numbers in an open-addressing table of typed arrays (no string or entry object per id, and far less
- * for the garbage collector to walk); any other id (derived from an older export) goes to a Map.
+ * Event id -> index of the file it was first loaded from, for a million ids: ids as the exports
+ * write them (a kind letter, a dash, 64 bits in hex) are kept as numbers in an open-addressing table
+ * in one typed array, an entry's three words side by side (one cache line read per probe, no string
+ * or entry object per id, and nothing for the garbage collector to walk); any other id (derived from
+ * an older export) goes to a Map.
  */
 export class SeenIds {
-  private hi = new Uint32Array(1024);
-  private lo = new Uint32Array(1024);
-  /** 0: free; else kind code (1..3) in the low 2 bits and the file index + 1 above them. */
-  private slot = new Float64Array(1024);
+  /** Per entry: high 32 bits, low 32 bits, and 0 when free, else the kind code (1..3) in the low
+   * 2 bits and the file index + 1 above them. */
+  private table = new Uint32Array(1024 * 3);
   private count = 0;
   private others = new Map<string, number>();
 
@@ -81,19 +84,10 @@ export class SeenIds {
       if (earlier === undefined) this.others.set(id, file);
       return earlier;
     }
-    if ((this.count + 1) * 2 > this.slot.length) this.grow();
-    const mask = this.slot.length - 1;
-    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
-      const s = this.slot[i] as number;
-      if (s === 0) {
-        this.hi[i] = hi;
-        this.lo[i] = lo;
-        this.slot[i] = (file + 1) * 4 + kind;
-        this.count++;
-        return undefined;
-      }
-      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) return Math.floor(s / 4) - 1;
-    }
+    if ((this.count + 1) * 2 > this.table.length / 3) this.grow();
+    const found = this.put(hi, lo, (file + 1) * 4 + kind, false);
+    if (found === undefined) this.count++;
+    return found;
   }
 
   /** 1..3 for `c-`, `d-`, `e-` and 16 more characters; 0 for any other id. */
@@ -101,32 +95,35 @@ export class SeenIds {
     return id.length === 18 && id.charCodeAt(1) === 45 /* - */ ? (KIND_CODE[id[0] as string] ?? 0) : 0;
   }
 
-  /** Store at the id's slot; true when the id was new. */
-  private put(hi: number, lo: number, value: number): boolean {
-    const mask = this.slot.length - 1;
+  /**
+   * Find the id's entry: when there is none, store `value` and return undefined; else return the
+   * file it was stored from (and, with `replace`, store `value` over it).
+   */
+  private put(hi: number, lo: number, value: number, replace: boolean): number | undefined {
+    const table = this.table;
+    const entries = table.length / 3;
     const kind = value % 4;
-    for (let i = mix(hi, lo) & mask; ; i = (i + 1) & mask) {
-      const s = this.slot[i] as number;
+    for (let i = mix(hi, lo) & (entries - 1); ; i = (i + 1) & (entries - 1)) {
+      const at = i * 3;
+      const s = table[at + 2] as number;
       if (s === 0) {
-        this.hi[i] = hi;
-        this.lo[i] = lo;
-        this.slot[i] = value;
-        return true;
+        table[at] = hi;
+        table[at + 1] = lo;
+        table[at + 2] = value;
+        return undefined;
       }
-      if (this.hi[i] === hi && this.lo[i] === lo && s % 4 === kind) {
-        this.slot[i] = value;
-        return false;
+      if (table[at] === hi && table[at + 1] === lo && s % 4 === kind) {
+        if (replace) table[at + 2] = value;
+        return Math.floor(s / 4) - 1;
       }
     }
   }
 
   private grow(): void {
-    const { hi, lo, slot } = this;
-    this.hi = new Uint32Array(hi.length * 2);
-    this.lo = new Uint32Array(lo.length * 2);
-    this.slot = new Float64Array(slot.length * 2);
-    for (let i = 0; i < slot.length; i++)
-      if (slot[i] !== 0) this.put(hi[i] as number, lo[i] as number, slot[i] as number);
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 3)
+      if (old[at + 2] !== 0) this.put(old[at] as number, old[at + 1] as number, old[at + 2] as number, true);
   }
 }
 
@@ -143,6 +140,17 @@ export function addFile(team: TeamLog, parsed: ParsedFile): LoadedFile {
   let duplicates = 0;
   const from = new Map<number, number>();
   const agents = new Set<string>();
+  /** Is the record new? Counts it as added or as a duplicate of the file it was first loaded from. */
+  const isNew = (eventId: string): boolean => {
+    const earlier = team.seen.firstOrAdd(eventId, index);
+    if (earlier === undefined) {
+      added++;
+      return true;
+    }
+    duplicates++;
+    from.set(earlier, (from.get(earlier) ?? 0) + 1);
+    return false;
+  };
   const take = <T extends { eventId: string; agentId: string }>(rows: T[], into: T[]) => {
     // Rows come agent by agent (a file is one agent's): the set is touched when the agent changes.
     let agent: string | undefined;
@@ -151,17 +159,20 @@ export function addFile(team: TeamLog, parsed: ParsedFile): LoadedFile {
         agent = row.agentId;
         agents.add(agent);
       }
-      const earlier = team.seen.firstOrAdd(row.eventId, index);
-      if (earlier !== undefined) {
-        duplicates++;
-        from.set(earlier, (from.get(earlier) ?? 0) + 1);
-        continue;
-      }
-      into.push(row);
-      added++;
+      if (isNew(row.eventId)) into.push(row);
     }
   };
-  take(parsed.events, team.events);
+  const events = parsed.events;
+  const names = team.events.namesFrom(events);
+  team.events.reserve(team.events.length + events.length);
+  let agent = -1;
+  for (let i = 0; i < events.length; i++) {
+    if (events.agent[i] !== agent) {
+      agent = events.agent[i] as number;
+      agents.add(events.names[agent] as string);
+    }
+    if (isNew(parsed.eventIds[i] as string)) team.events.append(events, i, names);
+  }
   take(parsed.corrections, team.corrections);
   take(parsed.decisions, team.decisions);
   const problems = [...parsed.problems];

@@ -2,6 +2,7 @@ import type { Correction, Decision, DeskEvent } from '../db/db';
 import { CorrectionRecord, DecisionRecord, hash64 } from '../db/records';
 import { correctionEventId, decisionEventId, deskEventId } from '../export/ids';
 import { EVENT_COLUMNS, EXPORT_COLUMNS, type ExportKind } from '../export/stream';
+import { EventColumns, typeCode } from '../metrics/event-columns';
 import { MetricEvent } from '../metrics/event-schema';
 import { eachCsvRecord, unneutralise } from './csv-read';
 import { PSEUDONYM } from './identity';
@@ -20,7 +21,6 @@ export interface TeamMeta {
   eventId: string;
   agentId: string;
 }
-export type TeamEvent = DeskEvent & TeamMeta;
 export type TeamCorrection = Correction & TeamMeta;
 export type TeamDecision = Decision & TeamMeta;
 
@@ -38,7 +38,10 @@ export interface ParsedFile {
   name: string;
   format: 'csv' | 'jsonl';
   kinds: TeamKind[];
-  events: TeamEvent[];
+  /** Metrics events as columns (lib/metrics/event-columns.ts), agent ids in their agent column. */
+  events: EventColumns;
+  /** Each event's id, for de-duplication (the columns do not keep it). */
+  eventIds: string[];
   corrections: TeamCorrection[];
   decisions: TeamDecision[];
   /** Data lines read (header and blank lines not counted). */
@@ -71,7 +74,6 @@ const KIND_WORDS: Record<TeamKind, string> = {
   decisions: 'decisions',
   events: 'metrics events',
 };
-const EVENT_ID = /^[cde]-[0-9a-f]{16}$/;
 const PREFIX: Record<TeamKind, string> = { corrections: 'c-', decisions: 'd-', events: 'e-' };
 /** An agent id without real names: an identifier, no spaces or accents (those read as a name). */
 const PLAIN_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -92,14 +94,53 @@ const PLACEHOLDER_HASH = '0'.repeat(64);
 /** A value in a cache key: strings as they are, anything else tagged so it never equals a string. */
 const keyPart = (v: unknown) => (typeof v === 'string' ? v : `\u0003${typeof v}:${String(v)}`);
 
-/** The strings of a row's shape, kept once: a million rows share a few of them. */
+/** A row's shape, kept once: a million rows share a few of them. */
 interface Shape {
+  /** The parts as read (compared as they are to find the shape again). */
+  raw: readonly [unknown, unknown, unknown, unknown];
   type: string;
   site: string;
   templateId?: string;
   field?: string;
+  /** The same as codes and name indices of the file's event columns. */
+  typeCode: number;
+  siteName: number;
+  templateName: number;
+  fieldName: number;
   /** Verdict per data (and ticket hash presence): null when valid. */
   verdicts: Map<string, string | null>;
+  /** The last data checked, its ticket hash presence and verdict: the next row's is most often alike. */
+  last?: { data: unknown; ticket: boolean; verdict: string | null };
+}
+
+/** Shapes looked for by comparison before the keyed map: the few of a file in turn. */
+const RECENT_SHAPES = 16;
+
+/** An integer 0..COUNT_MAX (all of which get the same verdict, see COUNT_MAX). */
+const isCount = (v: number) => Number.isInteger(v) && v >= 0 && v <= COUNT_MAX;
+
+/**
+ * Do two data objects get the same verdict: the same keys, equal strings and booleans, numbers both
+ * counts or equal? Compared in place: the cheap answer for the rows that repeat the last one.
+ */
+function alike(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in y) {
+    const u = x[k];
+    const v = y[k];
+    if (u === undefined || v === undefined) return false;
+    if (typeof v === 'number') {
+      if (typeof u !== 'number' || (u !== v && !(isCount(u) && isCount(v)))) return false;
+    } else if (u !== v) return false; // objects are never alike: the keyed path checks them
+    keys++;
+  }
+  for (const _ in x) keys--;
+  return keys === 0;
 }
 
 /**
@@ -111,7 +152,9 @@ interface Shape {
  */
 class EventChecker {
   private shapes = new Map<string, Shape>();
+  private recent: Shape[] = [];
   problem: string | undefined;
+  constructor(private columns: EventColumns) {}
   /** The row's shape, or undefined with `problem` set. The ticket hash is checked by the caller. */
   check(
     type: unknown,
@@ -121,19 +164,11 @@ class EventChecker {
     field: unknown,
     data: unknown,
   ): Shape | undefined {
-    const shapeKey = `${keyPart(type)}\u0000${keyPart(site)}\u0000${keyPart(templateId)}\u0000${keyPart(field)}`;
-    let shape = this.shapes.get(shapeKey);
-    if (!shape) {
-      shape = {
-        type: type as string,
-        site: site as string,
-        templateId: typeof templateId === 'string' && templateId ? templateId : undefined,
-        field: typeof field === 'string' && field ? field : undefined,
-        verdicts: new Map(),
-      };
-      this.shapes.set(shapeKey, shape);
-    }
-    const key = `${ticketHash ? 1 : 0}${dataKey(data)}`;
+    const shape = this.shapeOf(type, site, templateId, field);
+    const ticket = Boolean(ticketHash);
+    const last = shape.last;
+    if (last && last.ticket === ticket && alike(last.data, data)) return this.verdict(shape, last.verdict);
+    const key = `${ticket ? 1 : 0}${dataKey(data)}`;
     let verdict = shape.verdicts.get(key);
     if (verdict === undefined) {
       const input: Record<string, unknown> = { type, site };
@@ -145,9 +180,43 @@ class EventChecker {
       verdict = parsed.success ? null : describe(parsed.error);
       shape.verdicts.set(key, verdict);
     }
+    shape.last = { data, ticket, verdict };
+    return this.verdict(shape, verdict);
+  }
+
+  private verdict(shape: Shape, verdict: string | null): Shape | undefined {
     if (verdict === null) return shape;
     this.problem = verdict;
     return undefined;
+  }
+
+  /** The shape of these parts: among the recent ones by comparison, else by key (made when new). */
+  private shapeOf(type: unknown, site: unknown, templateId: unknown, field: unknown): Shape {
+    for (const s of this.recent) {
+      const [t, si, te, f] = s.raw;
+      if (t === type && si === site && te === templateId && f === field) return s;
+    }
+    const shapeKey = `${keyPart(type)}\u0000${keyPart(site)}\u0000${keyPart(templateId)}\u0000${keyPart(field)}`;
+    let shape = this.shapes.get(shapeKey);
+    if (!shape) {
+      const known = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+      shape = {
+        raw: [type, site, templateId, field],
+        type: type as string,
+        site: site as string,
+        templateId: known(templateId),
+        field: known(field),
+        typeCode: typeCode(String(type)),
+        siteName: this.columns.name(known(site)),
+        templateName: this.columns.name(known(templateId)),
+        fieldName: this.columns.name(known(field)),
+        verdicts: new Map(),
+      };
+      this.shapes.set(shapeKey, shape);
+    }
+    this.recent.unshift(shape);
+    if (this.recent.length > RECENT_SHAPES) this.recent.pop();
+    return shape;
   }
 }
 
@@ -322,10 +391,10 @@ function withoutText(kind: TeamKind, r: Correction | Decision): Correction | Dec
  * Where each column of the events export (but its database id) is in a CSV file; older exports lack
  * the id columns.
  */
-type EventColumns = Partial<Record<Exclude<(typeof EVENT_COLUMNS)[number], 'id'>, number>>;
+type EventCellAt = Partial<Record<Exclude<(typeof EVENT_COLUMNS)[number], 'id'>, number>>;
 
-function eventColumns(columns: Map<string, number>): EventColumns {
-  const at: EventColumns = {};
+function eventCellAt(columns: Map<string, number>): EventCellAt {
+  const at: EventCellAt = {};
   for (const name of EVENT_COLUMNS) if (name !== 'id') at[name] = columns.get(name);
   return at;
 }
@@ -345,15 +414,20 @@ function endsInLineBreak(text: string): boolean {
   return false;
 }
 
-/** 64 lowercase hex digits, as ticketHash() writes (a loop: the regex cost 1 µs a ticket). */
-function isTicketHash(hash: string): boolean {
-  if (hash.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
-    const c = hash.charCodeAt(i);
+/** Lowercase hex digits only from `from` to the end (loops: a regex cost 1 µs a ticket). */
+function hexFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
   }
   return true;
 }
+
+/** 64 lowercase hex digits, as ticketHash() writes. */
+const isTicketHash = (hash: string) => hash.length === 64 && hexFrom(hash, 0);
+
+/** The kind's prefix and 16 lowercase hex digits, as lib/export/ids.ts writes. */
+const isEventId = (id: string, prefix: string) => id.length === 18 && id.startsWith(prefix) && hexFrom(id, 2);
 
 /** Read one export file. Never throws: whatever cannot be read is a problem, the rest loads. */
 export function parseExport(name: string, text: string, options: ParseOptions): ParsedFile {
@@ -361,7 +435,10 @@ export function parseExport(name: string, text: string, options: ParseOptions): 
     name,
     format: 'jsonl',
     kinds: [],
-    events: [],
+    // Room for the events of a text whose rows are 100 characters or more (an exported event's are):
+    // no growing while it is read.
+    events: new EventColumns(Math.max(64, Math.ceil(text.length / 100))),
+    eventIds: [],
     corrections: [],
     decisions: [],
     lines: 0,
@@ -388,20 +465,27 @@ export function parseExport(name: string, text: string, options: ParseOptions): 
 class FileState {
   private lineProblems = 0;
   private kinds = new Set<TeamKind>();
-  private events = new EventChecker();
+  private events: EventChecker;
   private textDropped = 0;
   private maskedAgents = new Map<string, string>();
   private olderId?: string;
-  /** Agent id as written -> as shown, and ticket hashes: each string kept once per file. */
+  /** Agent id as written -> as shown, and ticket hash -> name index: each checked once per file. */
   private agents = new Map<string, string>();
-  private tickets = new Map<string, string>();
+  private tickets = new Map<string, number>();
+  private lastHash = '';
+  private lastTicket = 0;
+  /** The last agent id as written and its name index in the event columns. */
+  private lastAgent: unknown;
+  private lastAgentName = 0;
 
   constructor(
     private name: string,
     private out: ParsedFile,
     private options: ParseOptions,
     private text: string,
-  ) {}
+  ) {
+    this.events = new EventChecker(out.events);
+  }
 
   /**
    * Rows of an export without agent ids count under one id per file, from its content: the same old
@@ -490,7 +574,7 @@ class FileState {
     let header: string[] | undefined;
     let columns = new Map<string, number>();
     let kind: TeamKind | undefined;
-    let at: EventColumns = {};
+    let at: EventCellAt = {};
     const last = body.charCodeAt(body.length - 1);
     const endsCleanly = last === 10 || last === 13;
     // Records are visited one at a time: the first is the header, which says the kind.
@@ -499,7 +583,7 @@ class FileState {
         header = cells.map((c) => c.trim());
         columns = new Map(header.map((c, i) => [c, i]));
         kind = this.csvKind(header, columns);
-        if (kind === 'events') at = eventColumns(columns);
+        if (kind === 'events') at = eventCellAt(columns);
         return;
       }
       if (!kind) return;
@@ -585,9 +669,13 @@ class FileState {
       return;
     }
     const id = this.eventId('events', eventId);
-    const agent = this.agentOf(agentId);
-    const hash = typeof ticketHash === 'string' ? this.ticket(ticketHash) : '';
-    if (hash === undefined) {
+    // Rows come agent by agent (a file is one agent's): the id is checked when it changes.
+    if (agentId !== this.lastAgent || this.lastAgentName === 0) {
+      this.lastAgent = agentId;
+      this.lastAgentName = this.out.events.name(this.agentOf(agentId));
+    }
+    const ticket = typeof ticketHash === 'string' ? this.ticket(ticketHash) : 0;
+    if (ticket === undefined) {
       this.reject(line, 'not a valid metrics event (ticketHash: Expected a ticket hash (64 hex chars).).');
       return;
     }
@@ -596,34 +684,52 @@ class FileState {
       this.reject(line, `not a valid metrics event (${this.events.problem}).`);
       return;
     }
-    // Every event of the team in one object shape, absent parts undefined.
-    const row: TeamEvent = {
-      type: shape.type,
-      time: Math.round(time),
-      site: shape.site,
-      ticketHash: hash,
-      templateId: shape.templateId || undefined,
-      field: shape.field || undefined,
-      data: data as DeskEvent['data'],
-      eventId: '',
-      agentId: agent,
-    };
-    row.eventId = id ?? deskEventId(row);
+    const columns = this.out.events;
+    const when = Math.round(time);
+    const values = data as Record<string, unknown> | undefined;
+    columns.push(
+      when,
+      shape.typeCode,
+      shape.siteName,
+      ticket,
+      shape.templateName,
+      shape.fieldName,
+      this.lastAgentName,
+      values,
+    );
+    // An export without ids (older): the id is derived from the content, as the extension does.
+    this.out.eventIds.push(
+      id ??
+        deskEventId({
+          type: shape.type,
+          time: when,
+          site: shape.site,
+          ticketHash: columns.names[ticket] as string,
+          templateId: shape.templateId,
+          field: shape.field,
+          data: values as DeskEvent['data'],
+        }),
+    );
     this.kinds.add('events');
-    this.out.events.push(row);
   }
 
   /**
-   * A ticket hash checked and stored once per file (a ticket has several events); undefined when it
-   * is not one. Empty: an event of no ticket.
+   * A ticket hash checked once per file (a ticket has several events), as its name index in the
+   * file's event columns; undefined when it is not one. Empty: an event of no ticket (0).
    */
-  private ticket(hash: string): string | undefined {
-    if (hash === '') return hash;
-    const known = this.tickets.get(hash);
-    if (known !== undefined) return known;
-    if (!isTicketHash(hash)) return undefined;
-    this.tickets.set(hash, hash);
-    return hash;
+  private ticket(hash: string): number | undefined {
+    if (hash === '') return 0;
+    // A ticket's events mostly come one after another: the last one is compared before the map.
+    if (hash === this.lastHash) return this.lastTicket;
+    let name = this.tickets.get(hash);
+    if (name === undefined) {
+      if (!isTicketHash(hash)) return undefined;
+      name = this.out.events.name(hash);
+      this.tickets.set(hash, name);
+    }
+    this.lastHash = hash;
+    this.lastTicket = name;
+    return name;
   }
 
   /** Validate one correction or decision and keep it, with its event id and (checked) agent id. */
@@ -665,7 +771,7 @@ class FileState {
 
   /** A row's own event id when it is one of its kind's; otherwise it is derived from the content. */
   private eventId(kind: TeamKind, id: unknown): string | undefined {
-    return typeof id === 'string' && id.startsWith(PREFIX[kind]) && EVENT_ID.test(id) ? id : undefined;
+    return typeof id === 'string' && isEventId(id, PREFIX[kind]) ? id : undefined;
   }
 
   /** The agent a row counts under: its own id (checked), or the file's when it has none (older). */

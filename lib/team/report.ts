@@ -1,12 +1,19 @@
-import type { Correction, DeskEvent } from '../db/db';
+import type { Correction } from '../db/db';
 import { correctionJson } from '../export/stream';
 import { computeMetrics, distinctTickets, type Metrics, type MetricsFilter } from '../metrics/compute';
 import { type CsvCell, toCsv } from '../metrics/csv';
 import { buildDashboard, type DashboardData } from '../metrics/dashboard-data';
+import {
+  distinctNames,
+  type EventColumns,
+  type EventLog,
+  type EventView,
+  groupRows,
+} from '../metrics/event-columns';
 import { describeBlocker, templateReadiness, templateStats } from '../metrics/modes';
 import type { Settings } from '../settings/schema';
 import type { TeamLog } from './merge';
-import type { TeamCorrection, TeamDecision, TeamEvent } from './parse';
+import type { TeamCorrection, TeamDecision } from './parse';
 
 /**
  * The team report (issue #17) from a merged team log: the dashboard's metrics (lib/metrics/compute.ts)
@@ -174,7 +181,7 @@ export function teamReadiness(
 function scopeRow(
   scope: ScopeRow['scope'],
   id: string,
-  events: readonly DeskEvent[],
+  events: EventLog,
   corrections: readonly Correction[],
   decisions: readonly TeamDecision[],
   filter: MetricsFilter = {},
@@ -188,6 +195,84 @@ function scopeRow(
   };
 }
 
+const NO_ROWS = new Int32Array(0);
+
+/**
+ * Each template's events and ticket count for its rows: every event of the tickets it was used on
+ * (in an event or a correction), so a ticket's first view, which has no template, still starts the
+ * cycle. The same figures as the dashboard's template filter over everything, without a pass over
+ * the whole team's log per template. A ticket nearly always has one template (kept in a typed
+ * array); several are kept as a list.
+ */
+function templateTickets(columns: EventColumns, corrections: readonly Correction[]) {
+  // Names the events do not have (a correction's ticket or template alone) get indices past the table's.
+  const extra = new Map<string, number>();
+  const nameOf = (s: string) => {
+    const known = columns.lookup(s);
+    if (known >= 0) return known;
+    let i = extra.get(s);
+    if (i === undefined) {
+      i = columns.names.length + extra.size;
+      extra.set(s, i);
+    }
+    return i;
+  };
+  const fromCorrections = corrections.map((c) => [nameOf(c.templateId), nameOf(c.ticketHash)] as const);
+  const size = columns.names.length + extra.size;
+  const only = new Int32Array(size); // ticket -> its template; 0: none yet; -1: several
+  const several = new Map<number, number[]>();
+  const tickets = new Uint32Array(size); // template -> tickets
+  const note = (template: number, ticket: number) => {
+    if (template === 0) return;
+    const known = only[ticket] as number;
+    if (known === template) return;
+    if (known === 0) only[ticket] = template;
+    else if (known > 0) {
+      several.set(ticket, [known, template]);
+      only[ticket] = -1;
+    } else {
+      const list = several.get(ticket) as number[];
+      if (list.includes(template)) return;
+      list.push(template);
+    }
+    tickets[template] = (tickets[template] as number) + 1;
+  };
+  const { ticket, template } = columns;
+  for (let i = 0; i < columns.length; i++) note(template[i] as number, ticket[i] as number);
+  for (const [t, k] of fromCorrections) note(t, k);
+  // Each event to its ticket's templates: counted, then placed.
+  const counts = new Uint32Array(size);
+  const each = (i: number, add: (template: number) => void) => {
+    const known = only[ticket[i] as number] as number;
+    if (known > 0) add(known);
+    else if (known < 0) for (const t of several.get(ticket[i] as number) as number[]) add(t);
+  };
+  for (let i = 0; i < columns.length; i++)
+    each(i, (t) => {
+      counts[t] = (counts[t] as number) + 1;
+    });
+  const lists: Int32Array[] = [];
+  counts.forEach((n, t) => {
+    if (n) lists[t] = new Int32Array(n);
+  });
+  const filled = new Uint32Array(size);
+  for (let i = 0; i < columns.length; i++)
+    each(i, (t) => {
+      (lists[t] as Int32Array)[filled[t] as number] = i;
+      filled[t] = (filled[t] as number) + 1;
+    });
+  const nameAt = [...columns.names, ...extra.keys()];
+  const eventsOf = new Map<string, Int32Array>();
+  lists.forEach((rows, t) => {
+    eventsOf.set(nameAt[t] as string, rows);
+  });
+  const ticketsOf = new Map<string, number>();
+  tickets.forEach((n, t) => {
+    if (n) ticketsOf.set(nameAt[t] as string, n);
+  });
+  return { eventsOf, ticketsOf };
+}
+
 /**
  * The whole report. Team, agent and desk rows partition the records; template rows use the
  * dashboard's template filter over the team's records, so a ticket's first view (which carries no
@@ -198,26 +283,28 @@ export function buildTeamReport(
   templates: Pick<Settings['templates'], 'modes' | 'owners' | 'auto'>,
   now = Date.now(),
 ): TeamReport {
-  // Snapshots: the log's arrays grow as files are added, and metrics cache per array.
-  const events = team.events.slice();
+  // Snapshots: the log's arrays and columns grow as files are added, and metrics cache per log.
+  const columns = team.events.snapshot();
+  const events: EventView = { columns };
   const corrections = team.corrections.slice();
   const decisions = team.decisions.slice();
-  const byAgentEvents = groupBy(events, (e) => e.agentId);
+  const byAgentEvents = groupRows(columns, 'agent');
   const byAgentCorrections = groupBy(corrections, (c) => c.agentId);
   const byAgentDecisions = groupBy(decisions, (d) => d.agentId);
   const agents = [
     ...new Set([...byAgentEvents.keys(), ...byAgentCorrections.keys(), ...byAgentDecisions.keys()]),
   ].sort();
+  const some = (rows: Int32Array | undefined): EventView => ({ columns, rows: rows ?? NO_ROWS });
   const perAgent = agents.map((a) =>
     scopeRow(
       'agent',
       a,
-      byAgentEvents.get(a) ?? [],
+      some(byAgentEvents.get(a)),
       byAgentCorrections.get(a) ?? [],
       byAgentDecisions.get(a) ?? [],
     ),
   );
-  const bySiteEvents = groupBy(events, (e) => e.site);
+  const bySiteEvents = groupRows(columns, 'site');
   const bySiteCorrections = groupBy(corrections, (c) => c.site);
   const bySiteDecisions = groupBy(decisions, (d) => d.site);
   const sites = [...new Set([...bySiteEvents.keys(), ...bySiteCorrections.keys()])].sort();
@@ -225,54 +312,22 @@ export function buildTeamReport(
     scopeRow(
       'desk',
       s,
-      bySiteEvents.get(s) ?? [],
+      some(bySiteEvents.get(s)),
       bySiteCorrections.get(s) ?? [],
       bySiteDecisions.get(s) ?? [],
     ),
   );
-  const templateSet = new Set<string>();
-  for (const c of corrections) templateSet.add(c.templateId);
-  for (const e of events) if (e.templateId) templateSet.add(e.templateId);
-  const templateIds = [...templateSet].sort();
+  const templateIds = [
+    ...new Set([...corrections.map((c) => c.templateId), ...distinctNames(events, 'template')]),
+  ].sort();
   const decisionsByTemplate = groupBy(decisions, (d) => d.templateId ?? '');
-  // Each template's rows see only the tickets it was used on (every event of those tickets, so the
-  // first view, which has no template, still starts the cycle): the same figures as the dashboard's
-  // template filter over everything, without a pass over the whole team's log per template.
-  // Templates per ticket (nearly always one: kept as a string, several as a list), then each event to
-  // the rows of its ticket's templates: two passes in all, not one per template.
-  const templatesOf = new Map<string, string | string[]>();
-  const ticketsOf = new Map<string, number>();
-  const note = (templateId: string | undefined, ticketHash: string) => {
-    if (!templateId) return;
-    const known = templatesOf.get(ticketHash);
-    if (known === templateId || (Array.isArray(known) && known.includes(templateId))) return;
-    if (known === undefined) templatesOf.set(ticketHash, templateId);
-    else if (typeof known === 'string') templatesOf.set(ticketHash, [known, templateId]);
-    else known.push(templateId);
-    ticketsOf.set(templateId, (ticketsOf.get(templateId) ?? 0) + 1);
-  };
-  let lastTicket: string | undefined;
-  let lastTemplate: string | undefined;
-  for (const e of events) {
-    // A ticket's events come one after another: the same pair is noted once.
-    if (e.ticketHash === lastTicket && e.templateId === lastTemplate) continue;
-    lastTicket = e.ticketHash;
-    lastTemplate = e.templateId;
-    note(e.templateId, e.ticketHash);
-  }
-  for (const c of corrections) note(c.templateId, c.ticketHash);
-  const eventsOf = new Map<string, TeamEvent[]>(templateIds.map((t) => [t, []]));
-  for (const e of events) {
-    const known = templatesOf.get(e.ticketHash);
-    if (typeof known === 'string') eventsOf.get(known)?.push(e);
-    else if (known) for (const t of known) eventsOf.get(t)?.push(e);
-  }
   const correctionsOf = groupBy(corrections, (c) => c.templateId);
+  const { eventsOf, ticketsOf } = templateTickets(columns, corrections);
   const perTemplate = templateIds.map((t) => {
     const row = scopeRow(
       'template',
       t,
-      eventsOf.get(t) ?? [],
+      some(eventsOf.get(t)),
       correctionsOf.get(t) ?? [],
       decisionsByTemplate.get(t) ?? [],
       { templateId: t },
@@ -285,7 +340,7 @@ export function buildTeamReport(
     generatedAt: now,
     files: team.files.length,
     agents,
-    counts: { events: events.length, corrections: corrections.length, decisions: decisions.length },
+    counts: { events: columns.length, corrections: corrections.length, decisions: decisions.length },
     dashboard,
     team: {
       scope: 'team',
