@@ -25,6 +25,29 @@ describe('percentile (nearest rank)', () => {
     expect(percentile([7, 9], 50)).toBe(7); // rank 1
     expect(percentile([], 50)).toBeUndefined();
   });
+
+  test('found by selection, the same value as read from the sorted list (duplicates, runs in order)', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const lists = [
+      Array.from({ length: 1000 }, (_, i) => i), // in order
+      Array.from({ length: 1000 }, (_, i) => 1000 - i), // reversed
+      Array.from({ length: 999 }, () => 4), // all equal
+      ...Array.from({ length: 50 }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 300) }, () => Math.floor(random() * 20)),
+      ),
+    ];
+    for (const list of lists) {
+      const sorted = [...list].sort((a, b) => a - b);
+      for (const p of [1, 50, 95, 100]) {
+        const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+        expect(percentile(list, p)).toBe(sorted[rank - 1]);
+      }
+    }
+  });
 });
 
 describe('cycle time: first view of the ticket to the first apply', () => {
