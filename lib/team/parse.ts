@@ -469,9 +469,8 @@ class FileState {
   private textDropped = 0;
   private maskedAgents = new Map<string, string>();
   private olderId?: string;
-  /** Agent id as written -> as shown, and ticket hash -> name index: each checked once per file. */
+  /** Agent id as written -> as shown: each checked once per file. */
   private agents = new Map<string, string>();
-  private tickets = new Map<string, number>();
   private lastHash = '';
   private lastTicket = 0;
   /** The last agent id as written and its name index in the event columns. */
@@ -674,7 +673,9 @@ class FileState {
       this.lastAgent = agentId;
       this.lastAgentName = this.out.events.name(this.agentOf(agentId));
     }
-    const ticket = typeof ticketHash === 'string' ? this.ticket(ticketHash) : 0;
+    // No hash: an event of no ticket; anything but a string (a number, null) is not a hash.
+    const ticket =
+      typeof ticketHash === 'string' ? this.ticket(ticketHash) : ticketHash === undefined ? 0 : undefined;
     if (ticket === undefined) {
       this.reject(line, 'not a valid metrics event (ticketHash: Expected a ticket hash (64 hex chars).).');
       return;
@@ -714,22 +715,17 @@ class FileState {
   }
 
   /**
-   * A ticket hash checked once per file (a ticket has several events), as its name index in the
-   * file's event columns; undefined when it is not one. Empty: an event of no ticket (0).
+   * A ticket hash checked, as its name index in the file's event columns; undefined when it is not
+   * one. Empty: an event of no ticket (0).
    */
   private ticket(hash: string): number | undefined {
     if (hash === '') return 0;
-    // A ticket's events mostly come one after another: the last one is compared before the map.
+    // A ticket's events mostly come one after another: the last one is compared first.
     if (hash === this.lastHash) return this.lastTicket;
-    let name = this.tickets.get(hash);
-    if (name === undefined) {
-      if (!isTicketHash(hash)) return undefined;
-      name = this.out.events.name(hash);
-      this.tickets.set(hash, name);
-    }
+    if (!isTicketHash(hash)) return undefined;
     this.lastHash = hash;
-    this.lastTicket = name;
-    return name;
+    this.lastTicket = this.out.events.name(hash);
+    return this.lastTicket;
   }
 
   /** Validate one correction or decision and keep it, with its event id and (checked) agent id. */
