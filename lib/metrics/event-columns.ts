@@ -230,13 +230,28 @@ export function viewOf(events: EventLog): EventView {
   let view = viewCache.get(events);
   if (!view) {
     const columns = new EventColumns(Math.max(16, events.length));
+    // A ticket's events come together, most on one site and template: the last name is kept.
+    const lastOf = () => {
+      let value: string | undefined;
+      let name = 0;
+      return (v: string | undefined) => {
+        if (v !== value) {
+          value = v;
+          name = columns.name(v);
+        }
+        return name;
+      };
+    };
+    const site = lastOf();
+    const ticket = lastOf();
+    const template = lastOf();
     for (const e of events)
       columns.push(
         e.time,
         typeCode(e.type),
-        columns.name(e.site),
-        columns.name(e.ticketHash),
-        columns.name(e.templateId),
+        site(e.site),
+        ticket(e.ticketHash),
+        template(e.templateId),
         columns.name(e.field),
         0,
         e.data as Record<string, unknown> | undefined,
