@@ -111,7 +111,7 @@ export class EventColumns {
     agent: number,
     data: Record<string, unknown> | undefined,
   ): void {
-    if (this.length === this.time.length) this.grow(this.length * 2);
+    if (this.length === this.time.length) this.grow(Math.max(16, this.length * 2));
     const i = this.length++;
     this.time[i] = time;
     this.type[i] = type;
@@ -137,7 +137,7 @@ export class EventColumns {
    * `names` (from `namesFrom`).
    */
   append(from: EventColumns, i: number, names: Uint32Array): void {
-    if (this.length === this.time.length) this.grow(this.length * 2);
+    if (this.length === this.time.length) this.grow(Math.max(16, this.length * 2));
     const j = this.length++;
     this.time[j] = from.time[i] as number;
     this.type[j] = from.type[i] as number;

@@ -150,6 +150,16 @@ describe('EventColumns growing', () => {
     expectTen(columns);
   });
 
+  test('a table made with no room grows on its first push (no value is dropped)', () => {
+    const columns = new EventColumns(0);
+    fill(columns);
+    expectTen(columns);
+    const into = new EventColumns(0);
+    const names = into.namesFrom(columns);
+    for (let i = 0; i < 10; i++) into.append(columns, i, names);
+    expectTen(into);
+  });
+
   test('reserve makes room and keeps the values; a smaller reserve changes nothing', () => {
     const columns = new EventColumns(2);
     fill(columns);
