@@ -61,8 +61,10 @@ function hex32(id: string, at: number): number {
  * an older export) goes to a Map.
  */
 export class SeenIds {
-  /** Per entry: high 32 bits, low 32 bits, and 0 when free, else the kind code (1..3) in the low
-   * 2 bits and the file index + 1 above them. */
+  /**
+   * Per entry: the high 32 bits, the low 32 bits, then 0 when free, else the kind code (1..3) in the
+   * low 2 bits and the file index + 1 above them.
+   */
   private table = new Uint32Array(1024 * 3);
   private count = 0;
   private others = new Map<string, number>();

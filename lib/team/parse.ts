@@ -147,8 +147,9 @@ function alike(a: unknown, b: unknown): boolean {
  * Validate an exported event with the event vocabulary (lib/metrics/event-schema.ts), which refuses
  * text in `data`. The schema runs once per distinct shape (type, site, template, field, data): a team
  * of 50 agents' events repeat those far more than they differ, and the ticket hash is checked alone
- * (FileState.ticket, once per ticket). The shape's strings are returned for the row to keep, so equal
- * strings are stored once.
+ * (FileState.ticket). A row's shape is first looked for among the last few by comparing its parts,
+ * and its data compared with the shape's last data (`alike`), before any key string is made. The
+ * shape carries its parts as name indices of the file's event columns.
  */
 class EventChecker {
   private shapes = new Map<string, Shape>();
