@@ -91,6 +91,12 @@ console.log(
   `Team report (${report.perAgent.length} agents, ${report.perTemplate.length} templates, ${report.perDesk.length} desks): ${Math.round(reportMs)} ms`,
 );
 console.log(`Merged CSV (${csv.length} chars) and team pack: ${Math.round(outputsMs)} ms`);
+const columns = team.events;
+let columnBytes = 0;
+for (const value of Object.values(columns)) if (ArrayBuffer.isView(value)) columnBytes += value.byteLength;
+console.log(
+  `Team log: ${columns.length} events in columns of ${(columnBytes / 1024 ** 2).toFixed(0)} MB (room for ${columns.time.length}), ${columns.names.length} names`,
+);
 console.log(
   `Floor for comparison: JSON.parse alone of the ${FILES / 2} JSONL files' lines: ${Math.round(floorMs)} ms`,
 );
