@@ -39,8 +39,6 @@ export function emptyTeamLog(): TeamLog {
   return { files: [], events: new EventColumns(), corrections: [], decisions: [], seen: new SeenIds() };
 }
 
-const KIND_CODE: Record<string, number> = { c: 1, d: 2, e: 3 };
-
 /** The value of 8 hex digits (lowercase) at `at`, or -1 when they are not. */
 function hex32(id: string, at: number): number {
   let v = 0;
@@ -94,7 +92,9 @@ export class SeenIds {
 
   /** 1..3 for `c-`, `d-`, `e-` and 16 more characters; 0 for any other id. */
   private kindOf(id: string): number {
-    return id.length === 18 && id.charCodeAt(1) === 45 /* - */ ? (KIND_CODE[id[0] as string] ?? 0) : 0;
+    if (id.length !== 18 || id.charCodeAt(1) !== 45 /* - */) return 0;
+    const c = id.charCodeAt(0);
+    return c === 99 /* c */ ? 1 : c === 100 /* d */ ? 2 : c === 101 /* e */ ? 3 : 0;
   }
 
   /**
