@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { CsvCell, ExportCsv } from '@/lib/metrics/csv';
 
 export interface ChartFrameProps {
   /** Short id used in the CSV file name and test ids. */
@@ -11,7 +11,7 @@ export interface ChartFrameProps {
   columns: string[];
   rows: CsvCell[][];
   /** Absent when exports are not allowed (policy): the button is disabled. */
-  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv?: ExportCsv;
   /** The chart; given the ids of the title and description for aria-labelledby/-describedby. */
   children: (ids: { titleId: string; descId: string }) => ReactNode;
 }

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import type { DashboardData } from '@/lib/metrics/dashboard-data';
 import { BarChart } from './BarChart';
 import { ChartFrame } from './ChartFrame';
@@ -9,7 +9,7 @@ import { LineChart } from './LineChart';
 interface Props {
   data: DashboardData;
   /** Absent when exports are not allowed (policy): the button is disabled. */
-  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv?: ExportCsv;
 }
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;

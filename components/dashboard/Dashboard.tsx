@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ErrorInfo } from '@/lib/messaging/envelope';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import type { DashboardData, DashboardFilter } from '@/lib/metrics/dashboard-data';
 import type { TemplateMode } from '@/lib/metrics/modes';
 import { Charts } from './Charts';
@@ -18,7 +18,7 @@ export interface DashboardProps {
   onFilter: (filter: DashboardFilter) => void;
   onRefresh: () => void;
   onSetMode: (templateId: string, mode: TemplateMode) => void;
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv: ExportCsv;
   /** The effective `exportAllowed` (policy may forbid exports): false disables every Export CSV. */
   exportAllowed?: boolean;
 }

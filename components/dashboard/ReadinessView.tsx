@@ -1,6 +1,6 @@
 import { TemplateOwner } from '@/components/metrics/TemplateOwner';
 import { type MessageKey, t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { CsvCell, ExportCsv } from '@/lib/metrics/csv';
 import type { ReadinessRow } from '@/lib/metrics/dashboard-data';
 import { describeBlocker, type TemplateMode } from '@/lib/metrics/modes';
 import { pct } from './format';
@@ -11,7 +11,7 @@ interface Props {
   status?: { kind: 'ok' | 'error'; message: string };
   onSetMode: (templateId: string, mode: TemplateMode) => void;
   /** Absent when exports are not allowed (policy): the button is disabled. */
-  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv?: ExportCsv;
 }
 
 const COLUMNS: MessageKey[] = [

@@ -1,12 +1,12 @@
 import { t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import type { DashboardData } from '@/lib/metrics/dashboard-data';
 import { duration, parts, pct } from './format';
 
 interface Props {
   data: DashboardData;
   /** Absent when exports are not allowed (policy): the button is disabled. */
-  onExportCsv?: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv?: ExportCsv;
 }
 
 /** The headline figures, in business terms, for the chosen period, template and site. */

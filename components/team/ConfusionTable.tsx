@@ -1,7 +1,8 @@
 import { pct } from '@/components/dashboard/format';
 import { t } from '@/lib/i18n/t';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import { CONFUSION_COLUMNS, type ConfusionRow, confusionRows } from '@/lib/team/report';
-import { type ExportCsv, TableSection } from './TableSection';
+import { TableSection } from './TableSection';
 
 interface Props {
   rows: ConfusionRow[];

@@ -1,7 +1,8 @@
 import { duration, parts, pct } from '@/components/dashboard/format';
 import { t } from '@/lib/i18n/t';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import { REPORT_COLUMNS, reportRow, type ScopeRow } from '@/lib/team/report';
-import { type ExportCsv, TableSection } from './TableSection';
+import { TableSection } from './TableSection';
 
 interface Props {
   id: string;

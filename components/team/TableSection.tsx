@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
-
-export type ExportCsv = (name: string, columns: string[], rows: CsvCell[][]) => void;
+import type { CsvCell, ExportCsv } from '@/lib/metrics/csv';
 
 interface Props {
   /** The section's test id and the prefix of its title's id. */

@@ -1,7 +1,7 @@
 import { Charts } from '@/components/dashboard/Charts';
 import { SummaryTable } from '@/components/dashboard/SummaryTable';
 import { t } from '@/lib/i18n/t';
-import type { CsvCell } from '@/lib/metrics/csv';
+import type { ExportCsv } from '@/lib/metrics/csv';
 import type { LoadedFile } from '@/lib/team/merge';
 import type { ParseOptions } from '@/lib/team/parse';
 import type { TeamReport as Report } from '@/lib/team/report';
@@ -23,7 +23,7 @@ export interface TeamReportProps {
   onClear: () => void;
   onDownloadCsv: () => void;
   onDownloadPack: () => void;
-  onExportCsv: (name: string, columns: string[], rows: CsvCell[][]) => void;
+  onExportCsv: ExportCsv;
 }
 
 /**

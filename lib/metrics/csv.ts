@@ -5,6 +5,9 @@
  */
 export type CsvCell = string | number | boolean | null | undefined;
 
+/** What a table or chart calls to save its rows as CSV (the page decides whether it may). */
+export type ExportCsv = (name: string, columns: string[], rows: CsvCell[][]) => void;
+
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
