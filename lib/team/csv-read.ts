@@ -11,6 +11,12 @@ export function unneutralise(cell: string): string {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? cell.slice(1) : cell;
 }
 
+/** Where `c` next occurs at or after `from`; the text's length when it does not. */
+function nextOf(text: string, c: string, from: number): number {
+  const at = text.indexOf(c, from);
+  return at === -1 ? text.length : at;
+}
+
 /** How a record ends: more follow, it is the last one, or the file ends inside its quoted cell. */
 export type CsvEnd = 'more' | 'last' | 'truncated';
 
@@ -25,38 +31,46 @@ export function eachCsvRecord(
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   const n = text.length;
+  let comma = -1;
+  let lf = -1;
+  let cr = -1;
   while (i < n) {
     const start = line;
     const cells: string[] = [];
     for (;;) {
       if (text.charCodeAt(i) === 34 /* " */) {
-        // A quoted cell ends at a quote not doubled; doubled quotes are undone in one replace (a data
-        // cell of JSON has dozens of them).
-        const j = i + 1;
-        let doubled = false;
-        let q = text.indexOf('"', j);
+        // A quoted cell ends at a quote not doubled; each doubled one is kept once as the cell is
+        // cut from the text in pieces (a data cell of JSON has dozens).
+        let cell = '';
+        let from = i + 1;
+        let q = text.indexOf('"', from);
         while (q !== -1 && text.charCodeAt(q + 1) === 34) {
-          doubled = true;
-          q = text.indexOf('"', q + 2);
+          cell += text.slice(from, q + 1);
+          from = q + 2;
+          q = text.indexOf('"', from);
         }
-        const raw = q === -1 ? text.slice(j) : text.slice(j, q);
-        const cell = doubled ? raw.replaceAll('""', '"') : raw;
+        cell += q === -1 ? text.slice(from) : text.slice(from, q);
         if (q === -1) {
           // The file ends inside a quoted cell: cut off.
           cells.push(cell);
           visit(cells, start, 'truncated');
           return;
         }
-        for (let k = raw.indexOf('\n'); k !== -1; k = raw.indexOf('\n', k + 1)) line++;
+        // Line breaks inside the cell count for the lines after it.
+        if (lf <= i) lf = nextOf(text, '\n', i + 1);
+        while (lf < q) {
+          line++;
+          lf = nextOf(text, '\n', lf + 1);
+        }
         cells.push(cell);
         i = q + 1;
       } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
+        // An unquoted cell ends at the next comma or line break, found natively (a cached position
+        // holds until the reading passes it).
+        if (comma < i) comma = nextOf(text, ',', i);
+        if (lf < i) lf = nextOf(text, '\n', i);
+        if (cr < i) cr = nextOf(text, '\r', i);
+        const j = Math.min(comma, lf, cr);
         cells.push(text.slice(i, j));
         i = j;
       }
