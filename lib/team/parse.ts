@@ -60,6 +60,9 @@ export interface ParseOptions {
   realNames: boolean;
 }
 
+/** Data cells of a CSV file kept parsed at once (a suggestion's latencies make most of them differ). */
+const MAX_DATA_CELLS = 256;
+
 /** Line problems described in full per file; beyond that only counted. */
 const MAX_LINE_PROBLEMS = 20;
 
@@ -472,6 +475,7 @@ class FileState {
   private olderId?: string;
   /** Agent id as written -> as shown: each checked once per file. */
   private agents = new Map<string, string>();
+  private dataCells = new Map<string, unknown>();
   private lastHash = '';
   private lastTicket = 0;
   /** The last agent id as written and its name index in the event columns. */
@@ -610,13 +614,28 @@ class FileState {
           cellAt(cells, at.ticketHash) ?? '',
           cellAt(cells, at.templateId) || undefined,
           cellAt(cells, at.field) || undefined,
-          jsonCell(data, undefined),
+          this.dataCell(data),
           cellAt(cells, at.eventId) || undefined,
           cellAt(cells, at.agentId) || undefined,
         );
       } else this.add(kind, csvObject(kind, columns, cells), line);
     });
     if (!header) this.notDeskmate('it has no header');
+  }
+
+  /**
+   * A CSV events row's data cell as JSON, the same text parsed once: most rows' data repeat (a
+   * request's mode, an apply's mode and count); the objects are only read, never changed.
+   */
+  private dataCell(cell: string | undefined): unknown {
+    if (!cell) return undefined;
+    let data = this.dataCells.get(cell);
+    if (data === undefined) {
+      data = jsonCell(cell, undefined);
+      if (this.dataCells.size >= MAX_DATA_CELLS) this.dataCells.clear();
+      this.dataCells.set(cell, data);
+    }
+    return data;
   }
 
   /** The kind a CSV header is the export of; undefined (and the file's problem said) when none. */
