@@ -14,6 +14,7 @@ import {
   touchpoints,
 } from '@/lib/metrics/compute';
 import { dailyTrend, dayOf, histogram } from '@/lib/metrics/series';
+import { seededRandom } from '../seeded-random';
 import { A, B, C, corrections, D, DAY1, E, events, T0 } from './seed';
 
 // Every expectation below is computed by hand from seed.ts; the comment says how.
@@ -27,11 +28,7 @@ describe('percentile (nearest rank)', () => {
   });
 
   test('found by selection, the same value as read from the sorted list (duplicates, runs in order)', () => {
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seededRandom(7);
     const lists = [
       Array.from({ length: 1000 }, (_, i) => i), // in order
       Array.from({ length: 1000 }, (_, i) => 1000 - i), // reversed
