@@ -1,5 +1,5 @@
 import type { DeskEvent } from '../db/db';
-import { MetricEvent, type MetricEventType } from './event-schema';
+import { EVENT_TYPES } from './event-schema';
 
 /**
  * A metrics event log as columns: one typed array per part an event-side metric reads
@@ -12,8 +12,7 @@ import { MetricEvent, type MetricEventType } from './event-schema';
  * counts, the flags of an escalation or dismissal, the mode of an apply, the code of a failure.
  */
 
-/** The event types, in the vocabulary's order: an event's type is its index here. */
-export const EVENT_TYPES: readonly MetricEventType[] = MetricEvent.options.map((o) => o.shape.type.value);
+/** An event's type is its index in the vocabulary's list of types. */
 const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 /** The code of a type outside the vocabulary (a row the database kept from another version). */
 export const UNKNOWN_TYPE = 255;

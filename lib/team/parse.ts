@@ -240,7 +240,7 @@ function dataKey(data: unknown): string {
   for (const k in data) {
     const v = (data as Record<string, unknown>)[k];
     if (typeof v === 'number') {
-      key += Number.isInteger(v) && v >= 0 && v <= COUNT_MAX ? `${k}\u0001#\u0002` : `${k}\u0001n${v}\u0002`;
+      key += isCount(v) ? `${k}\u0001#\u0002` : `${k}\u0001n${v}\u0002`;
       continue;
     }
     if (typeof v === 'object' && v !== null) return `!${JSON.stringify(data)}`;
