@@ -285,28 +285,43 @@ export function distinctNames(events: EventLog, part: 'site' | 'template'): stri
 
 /**
  * A log's events grouped by a column's value (an agent, a desk): for each name, the indices of its
- * events, ascending. Two passes over a typed array, no array per event.
+ * events, ascending.
  */
 export function groupRows(columns: EventColumns, part: 'agent' | 'site'): Map<string, Int32Array> {
   const column = columns[part];
-  const counts = new Uint32Array(columns.names.length);
-  for (let i = 0; i < columns.length; i++) {
-    const name = column[i] as number;
+  return rowsByName(columns.length, columns.names, (i, add) => add(column[i] as number));
+}
+
+/**
+ * Row indices grouped by name, in two passes over the rows (count, then place) and no array per row:
+ * `each(i, add)` adds row `i` to each group it belongs to (none, one or several); a group is named by
+ * its index in `names`.
+ */
+export function rowsByName(
+  rows: number,
+  names: readonly string[],
+  each: (i: number, add: (name: number) => void) => void,
+): Map<string, Int32Array> {
+  const counts = new Uint32Array(names.length);
+  let row = 0;
+  const count = (name: number) => {
     counts[name] = (counts[name] as number) + 1;
-  }
+  };
+  for (row = 0; row < rows; row++) each(row, count);
   const lists: Int32Array[] = [];
-  for (let name = 0; name < counts.length; name++)
-    if (counts[name]) lists[name] = new Int32Array(counts[name] as number);
-  const filled = new Uint32Array(columns.names.length);
-  for (let i = 0; i < columns.length; i++) {
-    const name = column[i] as number;
+  counts.forEach((n, name) => {
+    if (n) lists[name] = new Int32Array(n);
+  });
+  const filled = new Uint32Array(names.length);
+  const place = (name: number) => {
     const k = filled[name] as number;
-    (lists[name] as Int32Array)[k] = i;
+    (lists[name] as Int32Array)[k] = row;
     filled[name] = k + 1;
-  }
+  };
+  for (row = 0; row < rows; row++) each(row, place);
   const groups = new Map<string, Int32Array>();
-  lists.forEach((rows, name) => {
-    groups.set(columns.names[name] as string, rows);
+  lists.forEach((list, name) => {
+    groups.set(names[name] as string, list);
   });
   return groups;
 }

@@ -9,6 +9,7 @@ import {
   type EventLog,
   type EventView,
   groupRows,
+  rowsByName,
 } from '../metrics/event-columns';
 import { describeBlocker, templateReadiness, templateStats } from '../metrics/modes';
 import type { Settings } from '../settings/schema';
@@ -240,31 +241,12 @@ function templateTickets(columns: EventColumns, corrections: readonly Correction
   const { ticket, template } = columns;
   for (let i = 0; i < columns.length; i++) note(template[i] as number, ticket[i] as number);
   for (const [t, k] of fromCorrections) note(t, k);
-  // Each event to its ticket's templates: counted, then placed.
-  const counts = new Uint32Array(size);
-  const each = (i: number, add: (template: number) => void) => {
+  // Each event to its ticket's templates.
+  const nameAt = [...columns.names, ...extra.keys()];
+  const eventsOf = rowsByName(columns.length, nameAt, (i, add) => {
     const known = only[ticket[i] as number] as number;
     if (known > 0) add(known);
     else if (known < 0) for (const t of several.get(ticket[i] as number) as number[]) add(t);
-  };
-  for (let i = 0; i < columns.length; i++)
-    each(i, (t) => {
-      counts[t] = (counts[t] as number) + 1;
-    });
-  const lists: Int32Array[] = [];
-  counts.forEach((n, t) => {
-    if (n) lists[t] = new Int32Array(n);
-  });
-  const filled = new Uint32Array(size);
-  for (let i = 0; i < columns.length; i++)
-    each(i, (t) => {
-      (lists[t] as Int32Array)[filled[t] as number] = i;
-      filled[t] = (filled[t] as number) + 1;
-    });
-  const nameAt = [...columns.names, ...extra.keys()];
-  const eventsOf = new Map<string, Int32Array>();
-  lists.forEach((rows, t) => {
-    eventsOf.set(nameAt[t] as string, rows);
   });
   const ticketsOf = new Map<string, number>();
   tickets.forEach((n, t) => {
