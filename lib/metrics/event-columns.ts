@@ -34,49 +34,58 @@ const count = (data: Record<string, unknown> | undefined, key: string) => {
   return typeof v === 'number' ? v : 0;
 };
 
+/** Every column and its array type: made and grown together (push and append name each one). */
+const COLUMN_TYPES = {
+  time: Float64Array,
+  type: Uint8Array,
+  site: Uint32Array,
+  ticket: Uint32Array,
+  template: Uint32Array,
+  field: Uint32Array,
+  agent: Uint32Array,
+  latency: Float64Array,
+  filled: Uint32Array,
+  unsupported: Uint32Array,
+  missing: Uint32Array,
+  other: Uint32Array,
+  flags: Uint32Array,
+  shadow: Uint8Array,
+  code: Uint32Array,
+} as const;
+type ColumnName = keyof typeof COLUMN_TYPES;
+type TypedArray = Float64Array | Uint32Array | Uint8Array;
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+
 export class EventColumns {
   length = 0;
-  time: Float64Array;
-  type: Uint8Array;
+  time!: Float64Array;
+  type!: Uint8Array;
   /** Indices into `names`; 0 is the empty name (no template, no field, no ticket). */
-  site: Uint32Array;
-  ticket: Uint32Array;
-  template: Uint32Array;
-  field: Uint32Array;
+  site!: Uint32Array;
+  ticket!: Uint32Array;
+  template!: Uint32Array;
+  field!: Uint32Array;
   /** The agent whose export the event came from (team logs); 0 in a browser's own log. */
-  agent: Uint32Array;
+  agent!: Uint32Array;
   /** suggestion.ready: its latency and field status counts (conflict and stale summed as `other`). */
-  latency: Float64Array;
-  filled: Uint32Array;
-  unsupported: Uint32Array;
-  missing: Uint32Array;
-  other: Uint32Array;
+  latency!: Float64Array;
+  filled!: Uint32Array;
+  unsupported!: Uint32Array;
+  missing!: Uint32Array;
+  other!: Uint32Array;
   /** escalated and dismissed: flags acted on. */
-  flags: Uint32Array;
+  flags!: Uint32Array;
   /** 1 when the event's mode is shadow (an apply's mode says which cycle it ends). */
-  shadow: Uint8Array;
+  shadow!: Uint8Array;
   /** suggestion.failed: its error code, as a name index. */
-  code: Uint32Array;
+  code!: Uint32Array;
   /** Strings kept once (appended only, so a snapshot's indices stay valid). */
   names: string[];
   private index: Map<string, number>;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.type = new Uint8Array(capacity);
-    this.site = new Uint32Array(capacity);
-    this.ticket = new Uint32Array(capacity);
-    this.template = new Uint32Array(capacity);
-    this.field = new Uint32Array(capacity);
-    this.agent = new Uint32Array(capacity);
-    this.latency = new Float64Array(capacity);
-    this.filled = new Uint32Array(capacity);
-    this.unsupported = new Uint32Array(capacity);
-    this.missing = new Uint32Array(capacity);
-    this.other = new Uint32Array(capacity);
-    this.flags = new Uint32Array(capacity);
-    this.shadow = new Uint8Array(capacity);
-    this.code = new Uint32Array(capacity);
+    const columns = this as unknown as Record<ColumnName, TypedArray>;
+    for (const name of COLUMN_NAMES) columns[name] = new COLUMN_TYPES[name](capacity);
     this.names = [''];
     this.index = new Map([['', 0]]);
   }
@@ -189,26 +198,12 @@ export class EventColumns {
   }
 
   private grow(capacity: number): void {
-    const bigger = <T extends Float64Array | Uint32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a);
-      return b;
-    };
-    this.time = bigger(this.time);
-    this.type = bigger(this.type);
-    this.site = bigger(this.site);
-    this.ticket = bigger(this.ticket);
-    this.template = bigger(this.template);
-    this.field = bigger(this.field);
-    this.agent = bigger(this.agent);
-    this.latency = bigger(this.latency);
-    this.filled = bigger(this.filled);
-    this.unsupported = bigger(this.unsupported);
-    this.missing = bigger(this.missing);
-    this.other = bigger(this.other);
-    this.flags = bigger(this.flags);
-    this.shadow = bigger(this.shadow);
-    this.code = bigger(this.code);
+    const columns = this as unknown as Record<ColumnName, TypedArray>;
+    for (const name of COLUMN_NAMES) {
+      const bigger = new COLUMN_TYPES[name](capacity);
+      bigger.set(columns[name]);
+      columns[name] = bigger;
+    }
   }
 }
 
